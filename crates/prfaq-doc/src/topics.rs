@@ -1,0 +1,216 @@
+//! FAQ topics: which of the questions seasoned reviewers expect an FAQ entry covers.
+
+use serde::Serialize;
+
+/// A topic an FAQ entry can cover (DESIGN.md §10, the questions customers and stakeholders ask).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    /// How much does it cost?
+    Pricing,
+    /// How does it work?
+    HowItWorks,
+    /// Where and when can I get it?
+    Availability,
+    /// Do I need to talk to a salesperson?
+    Sales,
+    /// Does it work with what I have?
+    Compatibility,
+    /// How do I move from what I use today?
+    Migration,
+    /// What happens to my data?
+    PrivacySecurity,
+    /// How do I get help?
+    Support,
+    /// How do I cancel?
+    Cancellation,
+    /// Who exactly is the customer, and how many are there?
+    MarketSize,
+    /// Cost to build and run, price, payback.
+    Economics,
+    /// Is it feasible; what is the hardest technical problem?
+    Feasibility,
+    /// When will it ship?
+    Timeline,
+    /// What does it depend on?
+    Dependencies,
+    /// Legal, compliance and privacy.
+    Legal,
+    /// How will competitors respond?
+    Competition,
+    /// Will it eat into our existing products?
+    Cannibalisation,
+    /// Which skills or teams are we missing?
+    CapabilityGaps,
+    /// How will we measure success?
+    SuccessMetrics,
+    /// What will we NOT do?
+    NonGoals,
+    /// Why should we not do this: drawbacks, alternatives considered.
+    Drawbacks,
+}
+
+impl Topic {
+    /// Every topic, in the order reviewers ask about them.
+    pub const ALL: &'static [Topic] = &[
+        Topic::Pricing,
+        Topic::HowItWorks,
+        Topic::Availability,
+        Topic::Sales,
+        Topic::Compatibility,
+        Topic::Migration,
+        Topic::PrivacySecurity,
+        Topic::Support,
+        Topic::Cancellation,
+        Topic::MarketSize,
+        Topic::Economics,
+        Topic::Feasibility,
+        Topic::Timeline,
+        Topic::Dependencies,
+        Topic::Legal,
+        Topic::Competition,
+        Topic::Cannibalisation,
+        Topic::CapabilityGaps,
+        Topic::SuccessMetrics,
+        Topic::NonGoals,
+        Topic::Drawbacks,
+    ];
+
+    /// A short human name.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Topic::Pricing => "pricing",
+            Topic::HowItWorks => "how it works",
+            Topic::Availability => "availability",
+            Topic::Sales => "sales contact",
+            Topic::Compatibility => "compatibility",
+            Topic::Migration => "migration",
+            Topic::PrivacySecurity => "data privacy and security",
+            Topic::Support => "support",
+            Topic::Cancellation => "cancellation",
+            Topic::MarketSize => "market size",
+            Topic::Economics => "economics",
+            Topic::Feasibility => "feasibility",
+            Topic::Timeline => "timeline",
+            Topic::Dependencies => "dependencies",
+            Topic::Legal => "legal and compliance",
+            Topic::Competition => "competitive response",
+            Topic::Cannibalisation => "cannibalisation",
+            Topic::CapabilityGaps => "capability gaps",
+            Topic::SuccessMetrics => "success metrics",
+            Topic::NonGoals => "what we will not do",
+            Topic::Drawbacks => "why we should not do this",
+        }
+    }
+
+    /// The question a reviewer would ask for this topic.
+    #[must_use]
+    pub fn question(self) -> &'static str {
+        match self {
+            Topic::Pricing => "How much does it cost?",
+            Topic::HowItWorks => "How does it work?",
+            Topic::Availability => "Where and when can I get it?",
+            Topic::Sales => "Do I need to talk to a salesperson?",
+            Topic::Compatibility => "Does it work with what I already use?",
+            Topic::Migration => "How do I move from what I use today?",
+            Topic::PrivacySecurity => "What happens to my data?",
+            Topic::Support => "How do I get help?",
+            Topic::Cancellation => "How do I cancel?",
+            Topic::MarketSize => "Who exactly is the customer, and how many are there?",
+            Topic::Economics => "What does it cost to build and run, and what is the payback?",
+            Topic::Feasibility => "What is the hardest technical problem, and is it feasible?",
+            Topic::Timeline => "What is the timeline?",
+            Topic::Dependencies => "What does it depend on?",
+            Topic::Legal => "What are the legal, compliance and privacy considerations?",
+            Topic::Competition => "How will competitors respond?",
+            Topic::Cannibalisation => "Will it cannibalise our existing products?",
+            Topic::CapabilityGaps => "Which capabilities are we missing?",
+            Topic::SuccessMetrics => "How will we measure success?",
+            Topic::NonGoals => "What will we NOT do?",
+            Topic::Drawbacks => "Why should we not do this?",
+        }
+    }
+
+    /// Word starts that signal the topic in a question (matched at word boundaries, lower case).
+    fn cues(self) -> &'static [&'static str] {
+        match self {
+            Topic::Pricing => &["cost", "price", "pricing", "how much", "charge", "fee", "free", "pay ", "paid", "subscription", "billing"],
+            Topic::HowItWorks => &["how does it work", "how does", "how do i use", "how it works", "what is", "what does", "set up", "setup", "get started", "how do i start", "how will i"],
+            Topic::Availability => &["available", "availability", "when can i", "where can i", "when will", "get it", "launch", "region", "countr", "release", "sign up", "access", "where is"],
+            Topic::Sales => &["salesperson", "sales", "contract", "talk to", "account manager"],
+            Topic::Compatibility => &["compatib", "work with", "works with", "integrat", "support for", "supported", "requirement", "platform", "device", "browser", "already use", "connect", "existing tool"],
+            Topic::Migration => &["migrat", "move from", "moving from", "switch", "import", "transition", "existing data", "use today", "upgrade", "replace", "onboard"],
+            Topic::PrivacySecurity => &["privacy", "private", "data", "secure", "security", "encrypt", "gdpr", "personal", "who can see", "store my", "safe"],
+            Topic::Support => &["help", "support", "contact", "documentation", "docs", "trouble", "train", "learn more", "problem with"],
+            Topic::Cancellation => &["cancel", "stop using", "refund", "unsubscribe", "opt out", "delete my", "leave"],
+            Topic::MarketSize => &["how many", "market", "tam ", "addressable", "who exactly", "who is the customer", "who are the customer", "segment", "demand", "target customer"],
+            Topic::Economics => &["cost", "economic", "payback", "margin", "revenue", "p&l", "invest", "roi", "profit", "business case", "budget", "headcount", "price", "pricing", "pay for", "funding", "money"],
+            Topic::Feasibility => &["feasib", "hardest", "technical", "technically", "challeng", "build it", "implement", "architecture", "design", "scale", "how will we build", "how does it work", "possible"],
+            Topic::Timeline => &["timeline", "when will", "when can", "when do", "schedule", "milestone", "launch date", "how long", "deliver", "ship", "roadmap", "phase", "plan"],
+            Topic::Dependencies => &["depend", "third part", "third-part", "partner", "rely", "other team", "prerequisite", "vendor", "supplier"],
+            Topic::Legal => &["legal", "complian", "regulat", "gdpr", "privacy", "law", "licens", "licenc", "liabilit", "terms", "patent", "trademark", "policy", "policies"],
+            Topic::Competition => &["compet", "rival", "incumbent", "respond", "copy us", "differentiat", "alternative product"],
+            Topic::Cannibalisation => &["cannibal", "existing product", "our own product", "existing business", "current product", "impact on our", "eat into"],
+            Topic::CapabilityGaps => &["capabilit", "skill", "hire", "hiring", "expertise", "gap", "staff", "resource", "people do we", "team do we", "who will build"],
+            Topic::SuccessMetrics => &["metric", "measure", "success", "kpi", "goal", "target", "how will we know", "okr"],
+            Topic::NonGoals => &["not do", "won't", "will not", "out of scope", "non-goal", "nongoal", "not build", "not include", "exclude", "scope"],
+            Topic::Drawbacks => &["why should we not", "why not", "drawback", "downside", "alternative", "risk", "not do this", "shouldn't we", "should we not", "why are we doing"],
+        }
+    }
+}
+
+/// The topics a question (with its label) covers.
+///
+/// Matching is on the question only: answers mention many things in passing, and a reviewer
+/// asks whether the question was asked.
+#[must_use]
+pub fn topics_of(question: &str) -> Vec<Topic> {
+    let normalized = normalize(question);
+    Topic::ALL.iter().copied().filter(|t| t.cues().iter().any(|cue| has_word_start(&normalized, cue))).collect()
+}
+
+/// Lower case, with every character that is not a letter, digit, `&` or `'` turned into a
+/// space, and a leading and trailing space so cues can match at word starts.
+fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '&' || c == '\'' || c == '-' {
+            out.extend(c.to_lowercase());
+        } else if c == '’' {
+            out.push('\'');
+        } else {
+            out.push(' ');
+        }
+    }
+    out.push(' ');
+    out
+}
+
+fn has_word_start(haystack: &str, cue: &str) -> bool {
+    haystack.match_indices(cue).any(|(i, _)| haystack.as_bytes().get(i.wrapping_sub(1)).is_some_and(|&b| b == b' '))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typical_questions_map_to_topics() {
+        assert!(topics_of("How much does it cost?").contains(&Topic::Pricing));
+        assert!(topics_of("Does it work with Shopify and BigCommerce?").contains(&Topic::Compatibility));
+        assert!(topics_of("What happens to my data?").contains(&Topic::PrivacySecurity));
+        assert!(topics_of("How will we measure success?").contains(&Topic::SuccessMetrics));
+        assert!(topics_of("What will we NOT do?").contains(&Topic::NonGoals));
+        assert!(topics_of("Will it cannibalise our existing products?").contains(&Topic::Cannibalisation));
+        assert!(!topics_of("Can I export to PDF?").contains(&Topic::Pricing));
+    }
+
+    #[test]
+    fn cues_match_only_at_word_starts() {
+        // "free" must not match inside "carefree"; "data" must not match "metadata".
+        assert!(!topics_of("Is the carefree mode on?").contains(&Topic::Pricing));
+        assert!(!topics_of("Can I edit the metadata?").contains(&Topic::PrivacySecurity));
+    }
+}
