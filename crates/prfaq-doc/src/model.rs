@@ -20,6 +20,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Every heading's section, in order.
     pub sections: Vec<Section>,
+    /// For each block, the kind of region it lies in (press release, an FAQ, appendix, …).
+    pub regions: Vec<SectionKind>,
     /// The press release: headline, datelines, paragraphs by role.
     pub press_release: PressRelease,
     /// The quotes found in the press release.
@@ -89,6 +91,13 @@ impl Document {
     pub fn quotes_illustrative(&self) -> bool {
         self.meta("quotes").is_some_and(|f| f.value.eq_ignore_ascii_case("illustrative"))
             || self.meta("illustrative").is_some_and(|f| f.value.eq_ignore_ascii_case("true"))
+    }
+
+    /// True when block `block` is part of the PR/FAQ proper (press release or an FAQ), not an
+    /// appendix, design section or other material that style rules leave alone.
+    #[must_use]
+    pub fn in_prfaq(&self, block: usize) -> bool {
+        self.regions.get(block).is_some_and(|r| *r == SectionKind::PressRelease || r.is_faq())
     }
 
     /// The block index of the section that contains block `block`, if any.

@@ -45,6 +45,7 @@ pub fn parse(source: &str) -> Document {
         lines: LineIndex::new(source),
         front_matter: split.front_matter,
         sections: layout.sections,
+        regions: layout.regions,
         press_release: pr.press_release,
         quotes: pr.quotes,
         faqs,
