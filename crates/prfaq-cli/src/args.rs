@@ -1,0 +1,127 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// prfaq — write, check and decide on Working Backwards PR/FAQs.
+#[derive(Debug, Parser)]
+#[command(name = "prfaq", version, about, long_about = None, propagate_version = true)]
+pub(crate) struct Args {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Write a new PR/FAQ skeleton in the canonical shape (never overwrites a file).
+    New {
+        /// Where to write it (default: a file named after the title, or prfaq.md).
+        path: Option<PathBuf>,
+        /// The product or feature name.
+        #[arg(long, short)]
+        title: Option<String>,
+        /// Who the customer is: a role, a context, a measurable pain.
+        #[arg(long, short)]
+        customer: Option<String>,
+    },
+    /// Check PR/FAQs like a seasoned reviewer: files, directories (every *.md), or - for stdin.
+    ///
+    /// Exit status: 0 when no finding reaches the fail level, 1 when one does, 2 on a usage or
+    /// input error.
+    Check {
+        /// Files or directories; `-` reads standard input.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Exit with 1 when a finding at or above this severity exists.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        /// Use this prfaq.toml instead of searching upward from each file.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Refuse files larger than this many bytes.
+        #[arg(long, default_value_t = crate::input::DEFAULT_MAX_BYTES)]
+        max_file_size: u64,
+    },
+    /// Show the parsed model: sections, press-release parts, quotes, FAQ entries, placeholders.
+    Inspect {
+        /// The PR/FAQ file (`-` for stdin).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ModelFormat::Human)]
+        format: ModelFormat,
+    },
+    /// The risk register: every placeholder with its location and the question it leaves open.
+    Risks {
+        /// Files or directories.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RiskFormatArg::Human)]
+        format: RiskFormatArg,
+    },
+    /// List every rule.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+    },
+    /// Explain one rule: what it checks, why it matters, and examples.
+    Explain {
+        /// A rule id (PR001) or name (missing-headline).
+        rule: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum CheckFormat {
+    /// Source snippets with the span underlined.
+    Human,
+    /// Versioned JSON (docs/json-output.md).
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum FailOn {
+    /// Fail on errors only.
+    Error,
+    /// Fail on warnings and errors.
+    Warning,
+    /// Fail on any finding.
+    Note,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum ModelFormat {
+    /// An outline.
+    Human,
+    /// Versioned JSON.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum RiskFormatArg {
+    /// Aligned text.
+    Human,
+    /// Versioned JSON.
+    Json,
+    /// A Markdown table.
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum RulesFormat {
+    /// A table.
+    Human,
+    /// JSON.
+    Json,
+    /// The docs/rules.md reference page.
+    Markdown,
+}

@@ -1,0 +1,58 @@
+//! One function per subcommand.
+
+mod check;
+mod new;
+
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use prfaq_report::RiskFormat;
+
+use crate::args::{Args, Command, ModelFormat, RiskFormatArg, RulesFormat};
+use crate::{input, output};
+
+/// Runs the parsed command line.
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
+    match args.command {
+        Command::New { path, title, customer } => new::run(path, title, customer),
+        Command::Check { paths, format, fail_on, config, max_file_size } => {
+            check::run(&paths, format, fail_on, config.as_deref(), max_file_size)
+        }
+        Command::Inspect { file, format } => {
+            let input = input::read(&file, input::DEFAULT_MAX_BYTES)?;
+            let doc = prfaq_doc::parse(&input.text);
+            let text = match format {
+                ModelFormat::Human => prfaq_report::inspect_human(&input.display, &doc),
+                ModelFormat::Json => prfaq_report::inspect_json(&input.display, &doc) + "\n",
+            };
+            output::print(&text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Risks { paths, format } => {
+            let files = check::check_all(&input::expand(&paths)?, None, input::DEFAULT_MAX_BYTES)?;
+            let format = match format {
+                RiskFormatArg::Human => RiskFormat::Human,
+                RiskFormatArg::Json => RiskFormat::Json,
+                RiskFormatArg::Markdown => RiskFormat::Markdown,
+            };
+            output::print(&prfaq_report::risks(&files.checked, format))?;
+            Ok(if files.failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+        }
+        Command::Rules { format } => {
+            let text = match format {
+                RulesFormat::Human => prfaq_report::rules_table(),
+                RulesFormat::Json => prfaq_report::rules_json() + "\n",
+                RulesFormat::Markdown => prfaq_report::rules_markdown(),
+            };
+            output::print(&text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { rule } => {
+            let Some(r) = prfaq_critique::registry::find(&rule) else {
+                bail!("unknown rule `{rule}` (run `prfaq rules` for the list)");
+            };
+            output::print(&prfaq_report::explain(r))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
