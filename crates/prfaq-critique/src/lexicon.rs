@@ -94,7 +94,7 @@ pub(crate) const SUPERLATIVES: &[&str] = &[
 pub(crate) const HEDGES: &[&str] = &[
     "we believe", "we think", "we feel", "we hope", "we expect", "we assume", "we are confident", "we're confident",
     "should be feasible", "should be possible", "should be easy", "should be straightforward", "it is feasible",
-    "is feasible", "we are sure", "we're sure", "probably", "likely", "hopefully", "in theory", "we anticipate",
+    "is feasible", "we are sure", "we're sure", "probably", "will likely", "is likely to", "are likely to", "most likely", "hopefully", "in theory", "we anticipate",
     "we don't anticipate", "we do not anticipate", "shouldn't be hard", "should not be hard", "not a problem",
 ];
 

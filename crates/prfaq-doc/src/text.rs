@@ -49,7 +49,7 @@ pub fn word_count(text: &str) -> usize {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "inc", "st", "jr", "sr", "no", "approx", "u.s",
+    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "inc", "st", "jr", "sr", "approx", "u.s",
     "u.k", "fig", "ltd", "co", "corp",
 ];
 

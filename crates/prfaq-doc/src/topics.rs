@@ -132,30 +132,31 @@ impl Topic {
         }
     }
 
-    /// Word starts that signal the topic in a question (matched at word boundaries, lower case).
+    /// Cues that signal the topic in a question, lower case. A cue matches whole words (a
+    /// plural `s` allowed); a cue ending in `*` is a stem and matches any word it starts.
     fn cues(self) -> &'static [&'static str] {
         match self {
-            Topic::Pricing => &["cost", "price", "pricing", "how much", "charge", "fee", "free", "pay ", "paid", "subscription", "billing"],
-            Topic::HowItWorks => &["how does it work", "how does", "how do i use", "how it works", "what is", "what does", "set up", "setup", "get started", "how do i start", "how will i"],
-            Topic::Availability => &["available", "availability", "when can i", "where can i", "when will", "get it", "launch", "region", "countr", "release", "sign up", "access", "where is"],
-            Topic::Sales => &["salesperson", "sales", "contract", "talk to", "account manager"],
-            Topic::Compatibility => &["compatib", "work with", "works with", "integrat", "support for", "supported", "requirement", "platform", "device", "browser", "already use", "connect", "existing tool"],
-            Topic::Migration => &["migrat", "move from", "moving from", "switch", "import", "transition", "existing data", "use today", "upgrade", "replace", "onboard"],
-            Topic::PrivacySecurity => &["privacy", "private", "data", "secure", "security", "encrypt", "gdpr", "personal", "who can see", "store my", "safe"],
-            Topic::Support => &["help", "support", "contact", "documentation", "docs", "trouble", "train", "learn more", "problem with"],
-            Topic::Cancellation => &["cancel", "stop using", "refund", "unsubscribe", "opt out", "delete my", "leave"],
-            Topic::MarketSize => &["how many", "market", "tam ", "addressable", "who exactly", "who is the customer", "who are the customer", "segment", "demand", "target customer"],
-            Topic::Economics => &["cost", "economic", "payback", "margin", "revenue", "p&l", "invest", "roi", "profit", "business case", "budget", "headcount", "price", "pricing", "pay for", "funding", "money"],
-            Topic::Feasibility => &["feasib", "hardest", "technical", "technically", "challeng", "build it", "implement", "architecture", "design", "scale", "how will we build", "how does it work", "possible"],
-            Topic::Timeline => &["timeline", "when will", "when can", "when do", "schedule", "milestone", "launch date", "how long", "deliver", "ship", "roadmap", "phase", "plan"],
-            Topic::Dependencies => &["depend", "third part", "third-part", "partner", "rely", "other team", "prerequisite", "vendor", "supplier"],
-            Topic::Legal => &["legal", "complian", "regulat", "gdpr", "privacy", "law", "licens", "licenc", "liabilit", "terms", "patent", "trademark", "policy", "policies"],
-            Topic::Competition => &["compet", "rival", "incumbent", "respond", "copy us", "differentiat", "alternative product"],
-            Topic::Cannibalisation => &["cannibal", "existing product", "our own product", "existing business", "current product", "impact on our", "eat into"],
-            Topic::CapabilityGaps => &["capabilit", "skill", "hire", "hiring", "expertise", "gap", "staff", "resource", "people do we", "team do we", "who will build"],
-            Topic::SuccessMetrics => &["metric", "measure", "success", "kpi", "goal", "target", "how will we know", "okr"],
-            Topic::NonGoals => &["not do", "won't", "will not", "out of scope", "non-goal", "nongoal", "not build", "not include", "exclude", "scope"],
-            Topic::Drawbacks => &["why should we not", "why not", "drawback", "downside", "alternative", "risk", "not do this", "shouldn't we", "should we not", "why are we doing"],
+            Topic::Pricing => &["cost", "price*", "pricing", "how much", "charge", "fee", "free", "pay", "paid", "subscription", "billing", "discount", "trial"],
+            Topic::HowItWorks => &["how does it work", "how does * work", "how do i use", "how it works", "set up", "setup", "get started", "how do i start", "how will i", "what do i do"],
+            Topic::Availability => &["available", "availability", "when can i", "where can i", "when will it", "when does it", "get it", "launch*", "region", "countr*", "release", "sign up", "access", "where is", "which countries", "in my country"],
+            Topic::Sales => &["salesperson", "sales", "sales team", "contract", "talk to", "account manager", "sign a"],
+            Topic::Compatibility => &["compatib*", "work with", "works with", "integrat*", "support for", "supported", "requirement*", "platform", "device", "browser", "already use", "connect", "existing tool", "run on", "runs on", "hardware", "what do i need", "need to install"],
+            Topic::Migration => &["migrat*", "move from", "moving from", "move my", "switch", "import", "transition", "existing data", "use today", "upgrade", "replace", "onboard*", "bring my", "existing report", "my old"],
+            Topic::PrivacySecurity => &["privacy", "private", "data", "my data", "secure", "security", "encrypt*", "gdpr", "personal", "who can see", "store my", "safe"],
+            Topic::Support => &["help", "support", "contact", "documentation", "docs", "trouble", "training", "learn more", "problem with", "who do i call", "something breaks", "have a problem", "goes wrong", "customer service"],
+            Topic::Cancellation => &["cancel*", "stop using", "refund", "unsubscribe", "opt out", "delete my", "leave", "money back", "stop paying", "close my account"],
+            Topic::MarketSize => &["how many customers", "how many users", "how many people", "how many stores", "how many businesses", "market", "tam", "addressable", "who exactly", "who is the customer", "who are the customer", "segment", "demand", "target customer", "how big", "opportunity", "how large"],
+            Topic::Economics => &["cost", "economic*", "payback", "margin", "revenue", "p&l", "invest*", "roi", "profit*", "business case", "budget", "headcount", "price", "pricing", "pay for", "funding", "money", "business model", "make money"],
+            Topic::Feasibility => &["feasib*", "hardest", "technical", "technically", "challeng*", "build it", "implement*", "architecture", "design", "scale", "how will we build", "possible", "take to build", "hard to build", "hard is it", "can we build", "build this"],
+            Topic::Timeline => &["timeline", "when will", "when can", "when do", "schedule", "milestone", "launch date", "how long", "deliver", "ship", "roadmap", "phase", "plan", "by when", "go live"],
+            Topic::Dependencies => &["depend*", "third part*", "third-part*", "partner", "rely", "relies", "other team", "prerequisite", "vendor", "supplier"],
+            Topic::Legal => &["legal*", "complian*", "compliant", "regulat*", "gdpr", "privacy", "law", "laws", "licens*", "licenc*", "liabilit*", "terms", "patent*", "trademark*", "policy", "policies"],
+            Topic::Competition => &["compet*", "rival", "incumbent", "respond", "copy us", "differentiat*", "alternative product", "amazon do", "others do"],
+            Topic::Cannibalisation => &["cannibal*", "existing product", "our own product", "existing business", "current product", "impact on our", "eat into"],
+            Topic::CapabilityGaps => &["capabilit*", "skill", "hire", "hiring", "expertise", "gap", "staff*", "resource", "people do we", "team do we", "who will build", "right people", "right team"],
+            Topic::SuccessMetrics => &["metric", "measure*", "success*", "successful", "kpi", "goal", "target", "how will we know", "okr"],
+            Topic::NonGoals => &["what will we not do", "what we will not do", "what won't we", "won't we", "will not do", "will we not do", "out of scope", "non-goal", "nongoal", "not build", "not include", "exclude*", "scope"],
+            Topic::Drawbacks => &["why should we not", "why would we not", "why not", "drawback", "downside", "alternative*", "risk", "shouldn't we", "should we not", "what could go wrong", "why are we doing"],
         }
     }
 }
@@ -189,7 +190,24 @@ fn normalize(text: &str) -> String {
 }
 
 fn has_word_start(haystack: &str, cue: &str) -> bool {
-    haystack.match_indices(cue).any(|(i, _)| haystack.as_bytes().get(i.wrapping_sub(1)).is_some_and(|&b| b == b' '))
+    let (cue, stem) = match cue.strip_suffix('*') {
+        Some(c) => (c, true),
+        None => (cue, false),
+    };
+    // "how does * work": up to three words stand for the `*`.
+    if let Some((a, b)) = cue.split_once(" * ") {
+        return haystack.match_indices(a).any(|(i, _)| {
+            haystack.as_bytes().get(i.wrapping_sub(1)) == Some(&b' ')
+                && haystack[i + a.len()..].split_whitespace().skip(1).take(3).any(|w| w == b)
+        });
+    }
+    haystack.match_indices(cue).any(|(i, _)| {
+        let bytes = haystack.as_bytes();
+        let starts = bytes.get(i.wrapping_sub(1)) == Some(&b' ');
+        let after = &haystack[i + cue.len()..];
+        let ends = stem || after.starts_with(' ') || after.starts_with("s ") || after.starts_with("es ");
+        starts && ends
+    })
 }
 
 #[cfg(test)]
@@ -205,6 +223,20 @@ mod tests {
         assert!(topics_of("What will we NOT do?").contains(&Topic::NonGoals));
         assert!(topics_of("Will it cannibalise our existing products?").contains(&Topic::Cannibalisation));
         assert!(!topics_of("Can I export to PDF?").contains(&Topic::Pricing));
+        assert!(topics_of("What does it take to build?").contains(&Topic::Feasibility));
+        assert!(topics_of("Can I get my money back?").contains(&Topic::Cancellation));
+        assert!(topics_of("Does it run on Windows?").contains(&Topic::Compatibility));
+        assert!(topics_of("How does the export work?").contains(&Topic::HowItWorks));
+    }
+
+    #[test]
+    fn whole_words_unless_a_stem() {
+        // "planning" is not "plan"; "delivery" is not "deliver"; "database" is not "data".
+        assert!(!topics_of("Is meal planning included?").contains(&Topic::Timeline));
+        assert!(!topics_of("Is delivery tracked?").contains(&Topic::Timeline));
+        assert!(!topics_of("Which database do you use?").contains(&Topic::PrivacySecurity));
+        assert!(!topics_of("Why would we not do this?").contains(&Topic::NonGoals));
+        assert!(topics_of("Is it compatible with Shopify?").contains(&Topic::Compatibility));
     }
 
     #[test]

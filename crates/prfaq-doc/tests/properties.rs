@@ -62,6 +62,7 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("\"We built this for you and your team,\" said Pat Lee, VP at Acme.\n".to_string()),
         Just("“Quoted words go here today” - Sam\n".to_string()),
         Just("*Customer quote*: ".to_string()),
+        Just("Pat said “these words are quoted here now” and more".to_string()),
         Just("SEATTLE — March 3, 2027 — ".to_string()),
         Just("TBD ?? […] [...] to be determined TODO TBC ".to_string()),
         Just("---\ntitle: x\n".to_string()),

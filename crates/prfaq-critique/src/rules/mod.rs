@@ -46,7 +46,7 @@ pub(crate) fn missing_topic(cx: &Context<'_>, out: &mut Emitter<'_>, audience: A
         .sections
         .iter()
         .find(|s| kind.contains(&s.kind))
-        .map_or_else(|| entries[0].question.span, |s| doc.blocks[s.heading].span);
+        .map_or_else(|| entries[0].question.span, |s| structure::heading_words(doc, s.heading));
     let who = match audience {
         Audience::Customers => "external",
         Audience::Stakeholders => "internal",

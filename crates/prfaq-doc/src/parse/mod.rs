@@ -24,8 +24,16 @@ pub fn parse(source: &str) -> Document {
     }
     let blocks = blocks::read_blocks(source, split.body_start);
     let layout = sections::layout(&blocks, source);
-    let company = split.front_matter.as_ref().and_then(|fm| {
-        fm.fields.iter().find(|f| f.key.eq_ignore_ascii_case("company") && !f.value.trim().is_empty()).map(|f| f.value.clone())
+    // The company, to tell the leader's quote from a customer's: front matter `company`, or
+    // the first word of the title ("Acme" of "Acme Reports").
+    let field = |key: &str| {
+        split.front_matter.as_ref().and_then(|fm| {
+            fm.fields.iter().find(|f| f.key.eq_ignore_ascii_case(key) && !f.value.trim().is_empty()).map(|f| f.value.clone())
+        })
+    };
+    let company = field("company").or_else(|| {
+        field("title").and_then(|t| t.split_whitespace().next().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()))
+            .filter(|w| w.len() >= 3)
     });
     let all_illustrative = split.front_matter.as_ref().is_some_and(|fm| {
         fm.fields.iter().any(|f| {

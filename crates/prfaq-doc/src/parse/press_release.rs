@@ -20,7 +20,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static LOOSE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^[^.]{{0,60}}?(?:{MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTHS}|\d{{4}}-\d{{2}}-\d{{2}}|\bTBD\b)")).expect("valid regex")
+    Regex::new(&format!(r"(?i)^[^.]{{0,60}}?(?:\b{MONTHS}\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?|\b{MONTHS}\s+\d{{4}}\b|\d{{1,2}}\s+{MONTHS}(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\bTBD\b)")).expect("valid regex")
 });
 
 const PROBLEM_CUES: &[&str] = &[
@@ -29,8 +29,8 @@ const PROBLEM_CUES: &[&str] = &[
     "challenge", "error-prone", "tedious", "slow", "miss", "lose", "lost",
 ];
 const SOLUTION_CUES: &[&str] = &[
-    "now ", "introduc", "launch", "new ", "lets ", "enables", "allows", "solves", "helps", "gives", "automatically", "instead",
-    "with ", "makes it",
+    "now ", "introduc", "launch", "lets ", "enables", "allows", "solves", "helps", "gives", "automatically", "instead",
+    "makes it",
 ];
 const CTA_CUES: &[&str] = &[
     "visit", "sign up", "signup", "learn more", "get started", "available today", "available now", "available at",
@@ -140,7 +140,7 @@ pub(crate) fn extract(
                     found_quotes.push((idx, f));
                     paras.push((idx, Some(PrRole::Body)));
                 } else {
-                    paras.push((idx, heading_role));
+                    paras.push((idx, inline_label_role(&b.text).or(heading_role)));
                 }
             }
             _ => {}
@@ -196,7 +196,8 @@ fn assign_positional_roles(paras: &mut [(usize, Option<PrRole>)], blocks: &[Bloc
         } else if !has(paras, PrRole::Summary) && !has(paras, PrRole::Problem) && !has(paras, PrRole::Solution) && before_quote {
             PrRole::Summary
         } else if before_quote && !has(paras, PrRole::Problem) && !has(paras, PrRole::Solution) {
-            if cue_count(text, SOLUTION_CUES) > cue_count(text, PROBLEM_CUES) { PrRole::Solution } else { PrRole::Problem }
+            // Problem comes first unless the paragraph reads only as a solution.
+            if cue_count(text, PROBLEM_CUES) == 0 && cue_count(text, SOLUTION_CUES) > 0 { PrRole::Solution } else { PrRole::Problem }
         } else if before_quote && !has(paras, PrRole::Solution) {
             PrRole::Solution
         } else if !before_quote && !has(paras, PrRole::HowItWorks) {
@@ -208,6 +209,19 @@ fn assign_positional_roles(paras: &mut [(usize, Option<PrRole>)], blocks: &[Bloc
         };
         paras[pos].1 = Some(role);
     }
+}
+
+/// A role named by a short label that opens the paragraph ("Solution: …", "Customer Problems: …").
+fn inline_label_role(text: &str) -> Option<PrRole> {
+    let (label, _) = text.split_once(':')?;
+    if label.split_whitespace().count() > 3 || label.contains('\n') {
+        return None;
+    }
+    let label = label.to_lowercase();
+    if label.contains("intro") {
+        return Some(PrRole::Summary);
+    }
+    role_of_heading(&label)
 }
 
 fn starts_with_label(text: &str, labels: &[&str]) -> bool {

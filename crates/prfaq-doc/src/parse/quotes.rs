@@ -47,11 +47,12 @@ pub(crate) fn find(block: &Block) -> Option<Found> {
         return Some(Found { range, speaker, title, labelled: Some(kind) });
     }
     if block.kind == BlockKind::BlockQuote {
-        return Some(block_quote(text));
+        return block_quote(text);
     }
     let (range, attribution) = quoted(text, 0)?;
     let attribution = attribution.or_else(|| {
-        SAID_BEFORE.captures(&text[..range.start.saturating_sub(1)]).map(|c| c[1].trim().to_string())
+        let before = text[..range.start].trim_end_matches(['"', '“']);
+        SAID_BEFORE.captures(before).map(|c| c[1].trim().to_string())
     });
     let words = crate::text::word_count(&text[range.clone()]);
     if attribution.is_none() && words < 8 {
@@ -62,16 +63,22 @@ pub(crate) fn find(block: &Block) -> Option<Found> {
 }
 
 /// A block quote: the whole text, attributed by a final `— Name, Title` line if there is one.
-fn block_quote(text: &str) -> Found {
+/// Notes and alerts (`> [!NOTE]`, `> **Note**`, `> Please note…`) quote no one.
+fn block_quote(text: &str) -> Option<Found> {
+    let lead = text.trim_start().to_lowercase();
+    const NOT_SPEECH: &[&str] = &["[!", "note", "warning", "important", "tip", "caution", "please", "todo", "tbd", "info", "this section", "this document", "this rfc", "template"];
+    if NOT_SPEECH.iter().any(|p| lead.starts_with(p)) {
+        return None;
+    }
     let trimmed_end = text.trim_end().len();
     if let Some(nl) = text[..trimmed_end].rfind('\n') {
         let last = &text[nl + 1..trimmed_end];
         if let Some(c) = DASH_AFTER.captures(last).filter(|_| last.trim_start().starts_with(['-', '–', '—'])) {
             let (speaker, title) = split_attribution(&c[1]);
-            return Found { range: 0..nl, speaker, title, labelled: None };
+            return Some(Found { range: 0..nl, speaker, title, labelled: None });
         }
     }
-    Found { range: 0..trimmed_end, speaker: None, title: None, labelled: None }
+    Some(Found { range: 0..trimmed_end, speaker: None, title: None, labelled: None })
 }
 
 /// The first quoted passage of at least four words at or after `from`, with the attribution

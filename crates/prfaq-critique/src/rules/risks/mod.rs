@@ -1,13 +1,17 @@
 //! Risks: every placeholder tracked, open questions and assumptions surfaced.
 
+mod assumption;
+mod open_question_in_answer;
 mod placeholder;
+mod placeholder_in_critical_part;
 
 use prfaq_doc::{Document, Placeholder, PrRole, Topic};
 
 use crate::rule::Rule;
 
 /// The risk rules.
-pub(crate) const RULES: &[&Rule] = &[&placeholder::RULE];
+pub(crate) const RULES: &[&Rule] =
+    &[&placeholder::RULE, &placeholder_in_critical_part::RULE, &open_question_in_answer::RULE, &assumption::RULE];
 
 /// A placeholder in a part the decision cannot do without: the headline, the summary or
 /// dateline, the customer or title in front matter, or an FAQ answer on price, availability
