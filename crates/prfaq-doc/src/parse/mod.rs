@@ -31,17 +31,17 @@ pub fn parse(source: &str) -> Document {
             fm.fields.iter().find(|f| f.key.eq_ignore_ascii_case(key) && !f.value.trim().is_empty()).map(|f| f.value.clone())
         })
     };
-    let company = field("company").or_else(|| {
-        field("title").and_then(|t| t.split_whitespace().next().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()))
-            .filter(|w| w.len() >= 3)
-    });
+    let company = field("company");
+    let guess = field("title")
+        .and_then(|t| t.split_whitespace().next().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()))
+        .filter(|w| w.len() >= 3);
     let all_illustrative = split.front_matter.as_ref().is_some_and(|fm| {
         fm.fields.iter().any(|f| {
             (f.key.eq_ignore_ascii_case("quotes") && f.value.eq_ignore_ascii_case("illustrative"))
                 || (f.key.eq_ignore_ascii_case("illustrative") && f.value.eq_ignore_ascii_case("true"))
         })
     });
-    let pr = press_release::extract(&blocks, &layout.regions, source, company.as_deref(), all_illustrative);
+    let pr = press_release::extract(&blocks, &layout.regions, source, company.as_deref(), guess.as_deref(), all_illustrative);
     let faqs = faq::extract(&blocks, &layout.regions, &layout.sections, &mut issues);
     let section_titles = layout.section_of.iter().map(|s| s.map(|i| layout.sections[i].title.as_str())).collect();
     let places = scan::Places { press_release: &pr.press_release, faqs: &faqs, section_titles };

@@ -77,6 +77,7 @@ pub(crate) fn extract(
     regions: &[SectionKind],
     source: &str,
     company: Option<&str>,
+    guess: Option<&str>,
     all_illustrative: bool,
 ) -> Extracted {
     let mut pr = PressRelease::default();
@@ -146,7 +147,7 @@ pub(crate) fn extract(
             _ => {}
         }
     }
-    let quote_list = quotes::assign(found_quotes, blocks, company, all_illustrative);
+    let quote_list = quotes::assign(found_quotes, blocks, company, guess, all_illustrative);
     for q in &quote_list {
         if let Some(p) = paras.iter_mut().find(|(b, _)| *b == q.block) {
             p.1 = Some(if q.kind == QuoteKind::Customer { PrRole::CustomerQuote } else { PrRole::LeaderQuote });

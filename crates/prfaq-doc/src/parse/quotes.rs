@@ -142,38 +142,44 @@ fn organisation(title: &str) -> Option<String> {
 
 /// Turns per-block finds into quotes and decides who each quote is from.
 ///
-/// Labels win; then titles (a "VP" is a leader, a "customer" is not); then the organisation
-/// (the leader's company vs another); then order: the first unknown quote is the leader's.
-pub(crate) fn assign(found: Vec<(usize, Found)>, blocks: &[Block], company: Option<&str>, all_illustrative: bool) -> Vec<Quote> {
-    let mut company = company.map(str::to_lowercase);
+/// Labels win, then a customer title ("… customer", "… user"). Otherwise the organisation in
+/// the title decides: the company's people are leaders, others are customers. The company is
+/// the front matter's `company`, else the organisation of the first quote whose title is a
+/// leader's ("VP … at Acme"), else `guess` (the title's first word). Without an organisation, a
+/// leader's title makes a leader; what is left goes by order: the first is the leader's.
+pub(crate) fn assign(
+    found: Vec<(usize, Found)>,
+    blocks: &[Block],
+    company: Option<&str>,
+    guess: Option<&str>,
+    all_illustrative: bool,
+) -> Vec<Quote> {
+    let leader_org = found
+        .iter()
+        .filter_map(|(_, f)| f.title.as_deref())
+        .find(|t| has_cue(t, LEADER_CUES) && !has_cue(t, CUSTOMER_CUES))
+        .and_then(organisation);
+    let company = company.map(str::to_lowercase).or(leader_org).or_else(|| guess.map(str::to_lowercase));
     let mut kinds: Vec<QuoteKind> = found
         .iter()
         .map(|(_, f)| {
-            f.labelled.unwrap_or_else(|| match f.title.as_deref() {
-                Some(t) if has_cue(t, CUSTOMER_CUES) => QuoteKind::Customer,
-                Some(t) if has_cue(t, LEADER_CUES) => {
-                    if company.is_none() {
-                        company = organisation(t);
-                    }
-                    QuoteKind::Unknown
-                }
+            if let Some(k) = f.labelled {
+                return k;
+            }
+            let Some(title) = f.title.as_deref() else {
+                return QuoteKind::Unknown;
+            };
+            if has_cue(title, CUSTOMER_CUES) {
+                return QuoteKind::Customer;
+            }
+            match (&company, organisation(title)) {
+                (Some(c), Some(o)) if o.contains(c.as_str()) || c.contains(o.as_str()) => QuoteKind::Leader,
+                (Some(_), Some(_)) => QuoteKind::Customer,
+                _ if has_cue(title, LEADER_CUES) => QuoteKind::Leader,
                 _ => QuoteKind::Unknown,
-            })
+            }
         })
         .collect();
-    for ((_, f), kind) in found.iter().zip(kinds.iter_mut()) {
-        if *kind != QuoteKind::Unknown {
-            continue;
-        }
-        let org = f.title.as_deref().and_then(organisation);
-        *kind = match (&company, org) {
-            (Some(c), Some(o)) if o.contains(c.as_str()) || c.contains(o.as_str()) => QuoteKind::Leader,
-            (Some(_), Some(_)) => QuoteKind::Customer,
-            _ => {
-                if f.title.as_deref().is_some_and(|t| has_cue(t, LEADER_CUES)) { QuoteKind::Leader } else { QuoteKind::Unknown }
-            }
-        };
-    }
     // Order decides what is still unknown: the first is the leader's, later ones the customers'.
     let mut leader_seen = kinds.contains(&QuoteKind::Leader);
     for kind in &mut kinds {

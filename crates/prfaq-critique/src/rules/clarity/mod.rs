@@ -21,6 +21,7 @@ mod unsupported_superlative;
 mod vague_time;
 mod weasel_word;
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use prfaq_doc::{Block, QuoteKind, Span, text};
@@ -244,6 +245,12 @@ fn trim_end(cx: &Context<'_>, span: Span) -> Span {
 /// Flesch reading ease and Flesch–Kincaid grade of the press release body (its paragraphs,
 /// lists and quotes joined by line breaks), with the span of its first paragraph.
 fn press_release_readability(cx: &Context<'_>) -> Option<(f64, f64, Span)> {
+    thread_local! {
+        /// The last body measured and its figures. `reading-grade` and `reading-ease` run one
+        /// after the other on the same document and need the same figures; keyed by the exact
+        /// text, the memo cannot return another document's figures.
+        static LAST: RefCell<(String, Option<(f64, f64)>)> = const { RefCell::new((String::new(), None)) };
+    }
     let first = cx.doc.press_release.paragraphs.first()?;
     let mut body = String::new();
     for (_, b, _) in cx.press_release_blocks() {
@@ -252,7 +259,14 @@ fn press_release_readability(cx: &Context<'_>) -> Option<(f64, f64, Span)> {
         }
         body.push_str(&b.text);
     }
-    let (ease, grade) = text::readability(&body)?;
+    let figures = LAST.with_borrow_mut(|(last, figures)| {
+        if *last != body {
+            *figures = text::readability(&body);
+            *last = body;
+        }
+        *figures
+    });
+    let (ease, grade) = figures?;
     Some((ease, grade, trim_end(cx, first.span)))
 }
 
@@ -335,5 +349,3 @@ mod tests {
         assert_eq!(match_case("Leverage", "use"), "Use");
     }
 }
-#[cfg(test)]
-mod zz_scratch;
