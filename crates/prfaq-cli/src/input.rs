@@ -30,7 +30,8 @@ pub(crate) fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             });
             for entry in walker {
                 let entry = entry.with_context(|| format!("cannot read directory {}", p.display()))?;
-                if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e.eq_ignore_ascii_case("md")) {
+                if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
+                {
                     out.push(entry.into_path());
                 }
             }
@@ -53,7 +54,12 @@ pub(crate) fn read(path: &Path, max_bytes: u64) -> Result<Input> {
         let display = path.display().to_string();
         let meta = std::fs::metadata(path).with_context(|| format!("{display}: cannot read"))?;
         if meta.len() > max_bytes {
-            bail!("{display}: file is {} ({} bytes), over the {} limit (raise it with --max-file-size)", human_size(meta.len()), meta.len(), human_size(max_bytes));
+            bail!(
+                "{display}: file is {} ({} bytes), over the {} limit (raise it with --max-file-size)",
+                human_size(meta.len()),
+                meta.len(),
+                human_size(max_bytes)
+            );
         }
         let bytes = std::fs::read(path).with_context(|| format!("{display}: cannot read"))?;
         (display, bytes, Some(path.to_path_buf()))

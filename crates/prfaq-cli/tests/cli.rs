@@ -14,7 +14,12 @@ fn corpus() -> PathBuf {
 }
 
 fn prfaq(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_prfaq")).args(args).current_dir(dir).env_remove("NO_COLOR").output().expect("run prfaq")
+    Command::new(env!("CARGO_BIN_EXE_prfaq"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run prfaq")
 }
 
 fn prfaq_stdin(args: &[&str], input: &[u8]) -> Output {
@@ -155,7 +160,10 @@ fn directories_are_searched_recursively_and_stdin_works() {
 #[test]
 fn new_writes_the_skeleton_and_never_overwrites() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let o = prfaq(&["new", "--title", "Acme Reports", "--customer", "Marketing managers who spend 6 hours a week on reports"], dir.path());
+    let o = prfaq(
+        &["new", "--title", "Acme Reports", "--customer", "Marketing managers who spend 6 hours a week on reports"],
+        dir.path(),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let path = dir.path().join("acme-reports.md");
     let text = std::fs::read_to_string(&path).expect("written");
@@ -190,7 +198,10 @@ fn prfaq_toml_is_found_upward_and_bad_config_is_exit_2() {
 fn github_annotations_and_risks() {
     let o = prfaq(&["check", "--format", "github", "examples/meal-planning-weak.md"], &root());
     let out = stdout(&o);
-    assert!(out.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice ")), "{out}");
+    assert!(
+        out.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice ")),
+        "{out}"
+    );
     assert!(out.contains("file=examples/meal-planning-weak.md,line="));
     let o = prfaq(&["risks", "--format", "json", "examples/meal-planning-weak.md"], &root());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
@@ -219,17 +230,22 @@ fn docs_rules_md_is_current() {
         std::fs::write(&path, &generated).expect("write docs/rules.md");
     }
     let current = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(current == generated, "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test -p prfaq-cli docs_rules_md_is_current`");
+    assert!(
+        current == generated,
+        "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test -p prfaq-cli docs_rules_md_is_current`"
+    );
 }
 
 #[test]
 fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
     let schema_path = root().join("crates/prfaq-report/tests/sarif-schema-2.1.0.json");
-    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&schema_path).expect("schema file")).expect("schema JSON");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&schema_path).expect("schema file")).expect("schema JSON");
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
     let o = prfaq(&["check", "--format", "sarif", "examples/"], &root());
     let log: serde_json::Value = serde_json::from_slice(&o.stdout).expect("sarif JSON");
-    let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).take(5).collect();
+    let errors: Vec<String> =
+        validator.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).take(5).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(log["runs"][0]["results"].as_array().is_some_and(|r| !r.is_empty()));
 }

@@ -39,9 +39,14 @@ fn corpus() -> Vec<String> {
 }
 
 fn pulldown_only(text: &str) -> usize {
-    pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH | pulldown_cmark::Options::ENABLE_FOOTNOTES)
-        .into_offset_iter()
-        .count()
+    pulldown_cmark::Parser::new_ext(
+        text,
+        pulldown_cmark::Options::ENABLE_TABLES
+            | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+            | pulldown_cmark::Options::ENABLE_FOOTNOTES,
+    )
+    .into_offset_iter()
+    .count()
 }
 
 fn bench(c: &mut Criterion) {
@@ -50,7 +55,9 @@ fn bench(c: &mut Criterion) {
     let words = prfaq_doc::text::word_count(&doc) as u64;
     let mut g = c.benchmark_group(format!("one PR/FAQ ({words} words)"));
     g.throughput(Throughput::Elements(words));
-    g.bench_function("read bytes (floor)", |b| b.iter(|| black_box(doc.as_bytes().iter().map(|&x| u64::from(x)).sum::<u64>())));
+    g.bench_function("read bytes (floor)", |b| {
+        b.iter(|| black_box(doc.as_bytes().iter().map(|&x| u64::from(x)).sum::<u64>()));
+    });
     g.bench_function("pulldown-cmark parse", |b| b.iter(|| pulldown_only(black_box(&doc))));
     g.bench_function("prfaq parse", |b| b.iter(|| prfaq_doc::parse(black_box(&doc))));
     g.bench_function("prfaq parse + check", |b| b.iter(|| engine.check(&prfaq_doc::parse(black_box(&doc)))));
@@ -61,10 +68,14 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group(format!("corpus ({} files, {words} words)", files.len()));
     g.throughput(Throughput::Elements(words));
     g.sample_size(30);
-    g.bench_function("read bytes (floor)", |b| b.iter(|| files.iter().map(|f| f.as_bytes().iter().map(|&x| u64::from(x)).sum::<u64>()).sum::<u64>()));
-    g.bench_function("pulldown-cmark parse", |b| b.iter(|| files.iter().map(|f| pulldown_only(black_box(f))).sum::<usize>()));
+    g.bench_function("read bytes (floor)", |b| {
+        b.iter(|| files.iter().map(|f| f.as_bytes().iter().map(|&x| u64::from(x)).sum::<u64>()).sum::<u64>());
+    });
+    g.bench_function("pulldown-cmark parse", |b| {
+        b.iter(|| files.iter().map(|f| pulldown_only(black_box(f))).sum::<usize>());
+    });
     g.bench_function("prfaq parse + check", |b| {
-        b.iter(|| files.iter().map(|f| engine.check(&prfaq_doc::parse(black_box(f))).findings.len()).sum::<usize>())
+        b.iter(|| files.iter().map(|f| engine.check(&prfaq_doc::parse(black_box(f))).findings.len()).sum::<usize>());
     });
     g.finish();
 }

@@ -86,8 +86,8 @@ impl Default for Limits {
             external_questions_min: 5,
             external_questions_max: 10,
             internal_questions_min: 5,
-            reading_grade_max: 12.0,
-            reading_ease_min: 30.0,
+            reading_grade_max: 8.0,
+            reading_ease_min: 50.0,
         }
     }
 }
@@ -147,7 +147,8 @@ impl Config {
         }
         for (r, v) in &file.rules.severity {
             let rule = lookup(r)?;
-            let sev = Severity::parse(v).ok_or_else(|| ConfigError::BadSeverity { rule: r.clone(), value: v.clone() })?;
+            let sev =
+                Severity::parse(v).ok_or_else(|| ConfigError::BadSeverity { rule: r.clone(), value: v.clone() })?;
             config.severities.insert(rule.id, sev);
         }
         let l = &config.limits;
@@ -197,7 +198,10 @@ mod tests {
     fn typos_are_errors() {
         assert!(matches!(Config::from_toml("[rules]\ndisable = [\"no-such-rule\"]"), Err(ConfigError::UnknownRule(_))));
         assert!(matches!(Config::from_toml("[limitz]\n"), Err(ConfigError::Toml(_))));
-        assert!(matches!(Config::from_toml("[rules]\nseverity = { STY006 = \"loud\" }"), Err(ConfigError::BadSeverity { .. })));
+        assert!(matches!(
+            Config::from_toml("[rules]\nseverity = { STY006 = \"loud\" }"),
+            Err(ConfigError::BadSeverity { .. })
+        ));
         let e = Config::from_toml("[limits]\npress_release_max_words = \"many\"").expect_err("type error");
         assert!(e.to_string().contains("press_release_max_words"), "{e}");
     }

@@ -76,7 +76,8 @@ impl Engine {
             (rule.check)(&cx, &mut out);
         }
         findings.retain(|f| !suppressed(doc, f));
-        findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.severity.cmp(&a.severity)).then(a.rule.cmp(b.rule)));
+        findings
+            .sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.severity.cmp(&a.severity)).then(a.rule.cmp(b.rule)));
         let score = Score::from_findings(&findings);
         Report { findings, score }
     }
@@ -85,7 +86,9 @@ impl Engine {
 fn suppressed(doc: &Document, f: &Finding) -> bool {
     doc.suppressions.iter().any(|s| {
         let covers = s.covers.start <= f.span.start && f.span.start < s.covers.end.max(s.covers.start + 1);
-        covers && (s.rules.is_empty() || s.rules.iter().any(|r| r.eq_ignore_ascii_case(f.rule) || r.eq_ignore_ascii_case(f.name)))
+        covers
+            && (s.rules.is_empty()
+                || s.rules.iter().any(|r| r.eq_ignore_ascii_case(f.rule) || r.eq_ignore_ascii_case(f.name)))
     })
 }
 
@@ -104,7 +107,9 @@ mod tests {
 
     #[test]
     fn disabled_rules_do_not_run_and_severities_change() {
-        let config = Config::from_toml("[rules]\ndisable = [\"weasel-word\"]\nseverity = { missing-headline = \"note\" }").expect("valid");
+        let config =
+            Config::from_toml("[rules]\ndisable = [\"weasel-word\"]\nseverity = { missing-headline = \"note\" }")
+                .expect("valid");
         let report = Engine::new(config).check(&prfaq_doc::parse("It is very fast.\n"));
         assert!(report.findings.iter().all(|f| f.name != "weasel-word"));
         let headline = report.findings.iter().find(|f| f.name == "missing-headline").expect("fires");

@@ -61,8 +61,14 @@ pub enum Family {
 
 impl Family {
     /// Every family, in report order.
-    pub const ALL: &'static [Family] =
-        &[Family::Structure, Family::Customer, Family::Clarity, Family::ExternalFaq, Family::InternalFaq, Family::Risks];
+    pub const ALL: &'static [Family] = &[
+        Family::Structure,
+        Family::Customer,
+        Family::Clarity,
+        Family::ExternalFaq,
+        Family::InternalFaq,
+        Family::Risks,
+    ];
 
     /// A human name.
     #[must_use]

@@ -25,7 +25,14 @@ pub(crate) fn run_rule_with(rule: &'static Rule, markdown: &str, config: &Config
 #[track_caller]
 pub(crate) fn assert_count(rule: &'static Rule, markdown: &str, count: usize) {
     let found = run_rule(rule, markdown);
-    assert_eq!(found.len(), count, "{} {}: {:#?}", rule.id, rule.name, found.iter().map(|f| &f.message).collect::<Vec<_>>());
+    assert_eq!(
+        found.len(),
+        count,
+        "{} {}: {:#?}",
+        rule.id,
+        rule.name,
+        found.iter().map(|f| &f.message).collect::<Vec<_>>()
+    );
 }
 
 /// Asserts the rule fires and that its first finding covers `text` on 1-based `line`.

@@ -17,14 +17,21 @@ fn replace_line(text: &str, line: usize, with: &str) -> String {
 }
 
 fn line_of(text: &str, needle: &str) -> usize {
-    text.lines().position(|l| l.contains(needle)).map(|i| i + 1).unwrap_or_else(|| panic!("{needle:?} not in the example"))
+    text.lines()
+        .position(|l| l.contains(needle))
+        .map(|i| i + 1)
+        .unwrap_or_else(|| panic!("{needle:?} not in the example"))
 }
 
 #[track_caller]
 fn assert_fires_at(text: &str, rule: &str, line: Option<usize>) {
     let (doc, findings) = check(text);
     let hits: Vec<&Finding> = findings.iter().filter(|f| f.name == rule).collect();
-    assert!(!hits.is_empty(), "{rule} did not fire; findings: {:#?}", findings.iter().map(|f| (f.name, &f.message)).collect::<Vec<_>>());
+    assert!(
+        !hits.is_empty(),
+        "{rule} did not fire; findings: {:#?}",
+        findings.iter().map(|f| (f.name, &f.message)).collect::<Vec<_>>()
+    );
     if let Some(line) = line {
         let lines: Vec<usize> = hits.iter().map(|f| doc.location(f.span.start).line).collect();
         assert!(lines.contains(&line), "{rule} fired at lines {lines:?}, expected {line}");
@@ -36,7 +43,8 @@ fn assert_fires_at(text: &str, rule: &str, line: Option<usize>) {
 #[test]
 fn the_clean_document_has_no_errors() {
     let (_, findings) = check(CLEAN);
-    let errors: Vec<_> = findings.iter().filter(|f| f.severity == Severity::Error).map(|f| (f.rule, &f.message)).collect();
+    let errors: Vec<_> =
+        findings.iter().filter(|f| f.severity == Severity::Error).map(|f| (f.rule, &f.message)).collect();
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
@@ -50,7 +58,10 @@ fn structure_dropping_the_customer_quote() {
 #[test]
 fn clarity_significantly_faster() {
     let line = line_of(CLEAN, "Setup took a median of 12 minutes");
-    let text = CLEAN.replace("Setup took a median of 12 minutes in our test and needs no code.", "Setup is significantly faster and needs no code.");
+    let text = CLEAN.replace(
+        "Setup took a median of 12 minutes in our test and needs no code.",
+        "Setup is significantly faster and needs no code.",
+    );
     assert_fires_at(&text, "weasel-word", Some(line));
 }
 

@@ -54,7 +54,11 @@ impl Document {
     /// A front matter value by key (case-insensitive), trimmed, when present and non-empty.
     #[must_use]
     pub fn meta(&self, key: &str) -> Option<&MetaField> {
-        self.front_matter.as_ref()?.fields.iter().find(|f| f.key.eq_ignore_ascii_case(key) && !f.value.trim().is_empty())
+        self.front_matter
+            .as_ref()?
+            .fields
+            .iter()
+            .find(|f| f.key.eq_ignore_ascii_case(key) && !f.value.trim().is_empty())
     }
 
     /// The FAQ entries of one kind.
@@ -247,7 +251,11 @@ impl Block {
         let seg = self.segments.get(idx)?;
         if offset < seg.text_start {
             // In a gap between segments (a soft break): snap to the nearer edge.
-            return Some(if is_end { self.segments.get(idx.wrapping_sub(1)).map_or(seg.span.start, |p| p.span.end) } else { seg.span.start });
+            return Some(if is_end {
+                self.segments.get(idx.wrapping_sub(1)).map_or(seg.span.start, |p| p.span.end)
+            } else {
+                seg.span.start
+            });
         }
         let within = offset - seg.text_start;
         Some(if seg.exact {

@@ -49,8 +49,8 @@ pub fn word_count(text: &str) -> usize {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "inc", "st", "jr", "sr", "approx", "u.s",
-    "u.k", "fig", "ltd", "co", "corp",
+    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "inc", "st", "jr", "sr", "approx", "u.s", "u.k", "fig", "ltd",
+    "co", "corp",
 ];
 
 /// The byte ranges of the sentences of `text`, trimmed of surrounding white space.
@@ -84,7 +84,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                         k += 1;
                     }
                     chars.get(k).is_none_or(|&(_, n)| {
-                        n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '\'' | '‘' | '(' | '[' | '*' | '_')
+                        n.is_uppercase()
+                            || n.is_ascii_digit()
+                            || matches!(n, '"' | '“' | '\'' | '‘' | '(' | '[' | '*' | '_')
                     })
                 }
                 _ => false,
@@ -138,7 +140,10 @@ pub fn syllables(word: &str) -> usize {
         prev = v;
     }
     let n = lower.len();
-    if n > 2 && lower[n - 1] == 'e' && !is_vowel(lower[n - 2]) && !(lower[n - 2] == 'l' && !is_vowel(lower[n - 3])) {
+    // A final "e" is silent ("make"), except in "-le" after a consonant ("table").
+    let silent_e = n > 2 && lower[n - 1] == 'e' && !is_vowel(lower[n - 2]);
+    let consonant_le = n > 2 && lower[n - 2] == 'l' && !is_vowel(lower[n - 3]);
+    if silent_e && !consonant_le {
         count -= 1;
     }
     count.max(1)

@@ -7,6 +7,8 @@
 //! - `quotes`: quotations from a person in the press release (before the first FAQ).
 //! - `placeholders`: TBD, TBC, TODO, `??`, `[…]`, "to be determined/confirmed/decided", outside code.
 
+#![allow(clippy::print_stderr, reason = "the test reports its agreement figure")]
+
 use std::path::PathBuf;
 
 use prfaq_doc::{FaqKind, parse};
@@ -38,7 +40,7 @@ fn inspect_agrees_with_hand_labels() {
             ("placeholders", doc.placeholders.len()),
         ];
         for (name, value) in got {
-            let want = f[name].as_u64().expect("count") as usize;
+            let want = usize::try_from(f[name].as_u64().expect("count")).expect("small count");
             total += 1;
             if want == value {
                 agree += 1;

@@ -104,7 +104,9 @@ fn deeply_nested_lists_and_quotes_parse() {
 
 #[test]
 fn odd_documents_parse() {
-    for text in ["", "\u{feff}", "---", "---\n", "---\n---\n", "---\ntitle: [\n---\n", "\0\0\0", "# \n##\n###", "\r\n\r\n"] {
+    for text in
+        ["", "\u{feff}", "---", "---\n", "---\n---\n", "---\ntitle: [\n---\n", "\0\0\0", "# \n##\n###", "\r\n\r\n"]
+    {
         check_spans(text).expect("valid spans");
     }
 }

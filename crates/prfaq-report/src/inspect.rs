@@ -16,7 +16,8 @@ fn loc(doc: &Document, span: Span) -> Value {
 #[must_use]
 pub fn inspect_json(path: &str, doc: &Document) -> String {
     let pr = &doc.press_release;
-    let text_span = |t: &Option<prfaq_doc::TextSpan>| t.as_ref().map(|t| json!({"text": t.text, "span": loc(doc, t.span)}));
+    let text_span =
+        |t: &Option<prfaq_doc::TextSpan>| t.as_ref().map(|t| json!({"text": t.text, "span": loc(doc, t.span)}));
     let value = json!({
         "version": crate::JSON_VERSION,
         "path": path,
@@ -52,31 +53,48 @@ pub fn inspect_human(path: &str, doc: &Document) -> String {
         w.total, w.press_release, w.external_faq, w.internal_faq
     );
     if let Some(fm) = &doc.front_matter {
-        let _ = writeln!(out, "  front matter: {}", fm.fields.iter().map(|f| f.key.as_str()).collect::<Vec<_>>().join(", "));
+        let _ = writeln!(
+            out,
+            "  front matter: {}",
+            fm.fields.iter().map(|f| f.key.as_str()).collect::<Vec<_>>().join(", ")
+        );
     }
     let _ = writeln!(out, "\nPress release{}", if pr.has_heading { " (under a heading)" } else { "" });
-    match &pr.headline {
-        Some(h) => _ = writeln!(out, "  {:>4}  headline      {}", line(h.span), h.text),
-        None => _ = writeln!(out, "     -  headline      (none)"),
-    }
-    match &pr.subheadline {
-        Some(h) => _ = writeln!(out, "  {:>4}  subheadline   {}", line(h.span), h.text),
-        None => _ = writeln!(out, "     -  subheadline   (none)"),
-    }
-    match &pr.dateline {
-        Some(d) => _ = writeln!(out, "  {:>4}  dateline      {}{}", line(d.span), d.text, if d.well_formed { "" } else { "  (not CITY — DATE —)" }),
-        None => _ = writeln!(out, "     -  dateline      (none)"),
-    }
+    let part = |name: &str, found: Option<(Span, String)>| match found {
+        Some((span, text)) => format!("  {:>4}  {name:<13} {text}\n", line(span)),
+        None => format!("     -  {name:<13} (none)\n"),
+    };
+    out.push_str(&part("headline", pr.headline.as_ref().map(|h| (h.span, h.text.clone()))));
+    out.push_str(&part("subheadline", pr.subheadline.as_ref().map(|h| (h.span, h.text.clone()))));
+    out.push_str(&part(
+        "dateline",
+        pr.dateline
+            .as_ref()
+            .map(|d| (d.span, format!("{}{}", d.text, if d.well_formed { "" } else { "  (not CITY — DATE —)" }))),
+    ));
     for p in &pr.paragraphs {
         let b = &doc.blocks[p.block];
         let preview: String = b.text.chars().take(60).collect();
-        let _ = writeln!(out, "  {:>4}  {:<13} {} ({} words)", line(p.span), p.role.label(), preview.replace('\n', " "), b.words.len());
+        let _ = writeln!(
+            out,
+            "  {:>4}  {:<13} {} ({} words)",
+            line(p.span),
+            p.role.label(),
+            preview.replace('\n', " "),
+            b.words.len()
+        );
     }
     let _ = writeln!(out, "\nQuotes: {}", doc.quotes.len());
     for q in &doc.quotes {
         let who = q.speaker.clone().unwrap_or_else(|| "(unattributed)".into());
         let title = q.title.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
-        let _ = writeln!(out, "  {:>4}  {:?}: {who}{title}{}", line(q.span), q.kind, if q.illustrative { " [illustrative]" } else { "" });
+        let _ = writeln!(
+            out,
+            "  {:>4}  {:?}: {who}{title}{}",
+            line(q.span),
+            q.kind,
+            if q.illustrative { " [illustrative]" } else { "" }
+        );
     }
     for kind in [FaqKind::External, FaqKind::Internal, FaqKind::Combined] {
         let entries: Vec<_> = doc.faqs_of(kind).collect();
@@ -91,7 +109,14 @@ pub fn inspect_human(path: &str, doc: &Document) -> String {
         let _ = writeln!(out, "\n{title}: {} questions", entries.len());
         for e in entries {
             let topics: Vec<&str> = e.topics.iter().map(|t| t.label()).collect();
-            let _ = writeln!(out, "  {:>4}  {}  [{}] ({} words)", line(e.question.span), e.question.text, topics.join(", "), e.answer_words);
+            let _ = writeln!(
+                out,
+                "  {:>4}  {}  [{}] ({} words)",
+                line(e.question.span),
+                e.question.text,
+                topics.join(", "),
+                e.answer_words
+            );
         }
     }
     let _ = writeln!(out, "\nPlaceholders: {}", doc.placeholders.len());
@@ -103,7 +128,14 @@ pub fn inspect_human(path: &str, doc: &Document) -> String {
     }
     let _ = writeln!(out, "\nSections:");
     for s in &doc.sections {
-        let _ = writeln!(out, "  {:>4}  {}{} [{:?}]", line(s.span), "  ".repeat(usize::from(s.level.saturating_sub(1))), s.title, s.kind);
+        let _ = writeln!(
+            out,
+            "  {:>4}  {}{} [{:?}]",
+            line(s.span),
+            "  ".repeat(usize::from(s.level.saturating_sub(1))),
+            s.title,
+            s.kind
+        );
     }
     for i in &doc.issues {
         let _ = writeln!(out, "  issue at line {}: {}", line(i.span), i.message);

@@ -40,9 +40,19 @@ pub fn risks(files: &[Checked], format: RiskFormat) -> String {
             serde_json::to_string_pretty(&json!({"version": crate::JSON_VERSION, "risks": items})).unwrap_or_default()
         }
         RiskFormat::Markdown => {
-            let mut out = String::from("| # | File | Line | Section | Placeholder | Open question |\n|---|---|---|---|---|---|\n");
+            let mut out = String::from(
+                "| # | File | Line | Section | Placeholder | Open question |\n|---|---|---|---|---|---|\n",
+            );
             for (i, (path, line, section, text, _, question)) in rows.iter().enumerate() {
-                let _ = writeln!(out, "| {} | {} | {line} | {} | {} | {} |", i + 1, cell(path), cell(section), cell(text), cell(question));
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {line} | {} | {} | {} |",
+                    i + 1,
+                    cell(path),
+                    cell(section),
+                    cell(text),
+                    cell(question)
+                );
             }
             if rows.is_empty() {
                 out.push_str("| | | | | no open placeholders | |\n");
@@ -54,7 +64,8 @@ pub fn risks(files: &[Checked], format: RiskFormat) -> String {
             for (path, line, section, text, _, question) in &rows {
                 let _ = writeln!(out, "{path}:{line}  [{section}]  {text}\n    → {question}");
             }
-            let _ = writeln!(out, "{} open {}", rows.len(), if rows.len() == 1 { "placeholder" } else { "placeholders" });
+            let _ =
+                writeln!(out, "{} open {}", rows.len(), if rows.len() == 1 { "placeholder" } else { "placeholders" });
             out
         }
     }

@@ -8,13 +8,18 @@ use prfaq_critique::{Family, Rule, registry};
 #[must_use]
 pub fn explain(rule: &Rule) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} {} ({}, {} by default)\n", rule.id, rule.name, rule.family.label(), rule.severity.as_str());
+    let _ =
+        writeln!(out, "{} {} ({}, {} by default)\n", rule.id, rule.name, rule.family.label(), rule.severity.as_str());
     let _ = writeln!(out, "{}\n", capitalise(rule.summary));
     let _ = writeln!(out, "What it checks\n  {}\n", rule.docs.what);
     let _ = writeln!(out, "Why it matters\n  {}\n", rule.docs.why);
     let _ = writeln!(out, "Flagged\n{}", indent(rule.docs.flagged));
     let _ = writeln!(out, "Clean\n{}", indent(rule.docs.clean));
-    let _ = writeln!(out, "Turn it off or change its severity in prfaq.toml:\n  [rules]\n  disable = [\"{}\"]\n  severity = {{ {} = \"note\" }}", rule.name, rule.name);
+    let _ = writeln!(
+        out,
+        "Turn it off or change its severity in prfaq.toml:\n  [rules]\n  disable = [\"{}\"]\n  severity = {{ {} = \"note\" }}",
+        rule.name, rule.name
+    );
     out
 }
 
@@ -23,7 +28,15 @@ pub fn explain(rule: &Rule) -> String {
 pub fn rules_table() -> String {
     let mut out = String::new();
     for r in registry::all() {
-        let _ = writeln!(out, "{:<7} {:<36} {:<13} {:<8} {}", r.id, r.name, r.family.label(), r.severity.as_str(), r.summary);
+        let _ = writeln!(
+            out,
+            "{:<7} {:<36} {:<13} {:<8} {}",
+            r.id,
+            r.name,
+            r.family.label(),
+            r.severity.as_str(),
+            r.summary
+        );
     }
     out
 }
@@ -40,7 +53,8 @@ pub fn rules_json() -> String {
             })
         })
         .collect();
-    serde_json::to_string_pretty(&serde_json::json!({"version": crate::JSON_VERSION, "rules": rules})).unwrap_or_default()
+    serde_json::to_string_pretty(&serde_json::json!({"version": crate::JSON_VERSION, "rules": rules}))
+        .unwrap_or_default()
 }
 
 /// docs/rules.md, generated from the rules' own documentation.
@@ -55,10 +69,25 @@ pub fn rules_markdown() -> String {
         let _ = writeln!(out, "\n## {}\n", capitalise(family.label()));
         out.push_str("| id | name | severity | summary |\n|---|---|---|---|\n");
         for r in registry::all().filter(|r| r.family == family) {
-            let _ = writeln!(out, "| [{}](#{}) | `{}` | {} | {} |", r.id, r.id.to_lowercase(), r.name, r.severity.as_str(), r.summary);
+            let _ = writeln!(
+                out,
+                "| [{}](#{}) | `{}` | {} | {} |",
+                r.id,
+                r.id.to_lowercase(),
+                r.name,
+                r.severity.as_str(),
+                r.summary
+            );
         }
         for r in registry::all().filter(|r| r.family == family) {
-            let _ = writeln!(out, "\n### {}\n\n`{}` · {} · {} by default\n", r.id, r.name, family.label(), r.severity.as_str());
+            let _ = writeln!(
+                out,
+                "\n### {}\n\n`{}` · {} · {} by default\n",
+                r.id,
+                r.name,
+                family.label(),
+                r.severity.as_str()
+            );
             let _ = writeln!(out, "**What it checks.** {}\n", r.docs.what);
             let _ = writeln!(out, "**Why it matters.** {}\n", r.docs.why);
             let _ = writeln!(out, "Flagged:\n\n```markdown\n{}```\n", ensure_newline(r.docs.flagged));

@@ -51,7 +51,13 @@ pub(crate) fn check_all(paths: &[PathBuf], config: Option<&Path>, max_bytes: u64
     Ok(CheckedFiles { checked, failed })
 }
 
-pub(crate) fn run(paths: &[PathBuf], format: CheckFormat, fail_on: FailOn, config: Option<&Path>, max_bytes: u64) -> Result<ExitCode> {
+pub(crate) fn run(
+    paths: &[PathBuf],
+    format: CheckFormat,
+    fail_on: FailOn,
+    config: Option<&Path>,
+    max_bytes: u64,
+) -> Result<ExitCode> {
     let files = input::expand(paths)?;
     if files.is_empty() {
         output::warn("no Markdown files found");

@@ -14,7 +14,7 @@ use crate::{input, output};
 /// Runs the parsed command line.
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
     match args.command {
-        Command::New { path, title, customer } => new::run(path, title, customer),
+        Command::New { path, title, customer } => new::run(path, title.as_deref(), customer.as_deref()),
         Command::Check { paths, format, fail_on, config, max_file_size } => {
             check::run(&paths, format, fail_on, config.as_deref(), max_file_size)
         }

@@ -41,7 +41,13 @@ pub(crate) fn render(title: Option<&str>, customer: Option<&str>, owner: &str, d
     let title_text = title.unwrap_or("TBD product name");
     TEMPLATE
         .replace("title: {{title}}", &format!("title: {}", yaml_string(title_text)))
-        .replace("customer: {{customer}}", &format!("customer: {}", yaml_string(customer.unwrap_or("TBD: who, in what context, with what measurable pain"))))
+        .replace(
+            "customer: {{customer}}",
+            &format!(
+                "customer: {}",
+                yaml_string(customer.unwrap_or("TBD: who, in what context, with what measurable pain"))
+            ),
+        )
         .replace("owner: {{owner}}", &format!("owner: {}", yaml_string(owner)))
         .replace("{{title}}", title_text)
         .replace("{{customer}}", customer.unwrap_or("the customer"))
@@ -49,10 +55,10 @@ pub(crate) fn render(title: Option<&str>, customer: Option<&str>, owner: &str, d
         .replace("{{owner}}", owner)
 }
 
-pub(crate) fn run(path: Option<PathBuf>, title: Option<String>, customer: Option<String>) -> Result<ExitCode> {
-    let path = path.unwrap_or_else(|| PathBuf::from(format!("{}.md", title.as_deref().map_or_else(|| "prfaq".into(), slug))));
+pub(crate) fn run(path: Option<PathBuf>, title: Option<&str>, customer: Option<&str>) -> Result<ExitCode> {
+    let path = path.unwrap_or_else(|| PathBuf::from(format!("{}.md", title.map_or_else(|| "prfaq".into(), slug))));
     let owner = std::env::var("PRFAQ_OWNER").or_else(|_| std::env::var("EMAIL")).unwrap_or_default();
-    let text = render(title.as_deref(), customer.as_deref(), &owner, &today());
+    let text = render(title, customer, &owner, &today());
     let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path);
     let mut file = match file {
         Ok(f) => f,
@@ -81,7 +87,12 @@ mod tests {
 
     #[test]
     fn skeleton_parses_into_every_part() {
-        let text = render(Some("Acme Reports"), Some("Marketing managers who spend 6 hours a week on reports"), "jane@example.com", "March 3, 2027");
+        let text = render(
+            Some("Acme Reports"),
+            Some("Marketing managers who spend 6 hours a week on reports"),
+            "jane@example.com",
+            "March 3, 2027",
+        );
         let doc = prfaq_doc::parse(&text);
         assert!(doc.issues.is_empty(), "{:?}", doc.issues);
         assert_eq!(doc.meta("title").map(|f| f.value.as_str()), Some("Acme Reports"));

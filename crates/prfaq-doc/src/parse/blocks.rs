@@ -125,11 +125,7 @@ impl Builder {
                     self.separate();
                 }
             }
-            Tag::TableCell => {
-                if !self.text.is_empty() && !self.text.ends_with('\n') {
-                    self.text.push_str(" | ");
-                }
-            }
+            Tag::TableCell if !self.text.is_empty() && !self.text.ends_with('\n') => self.text.push_str(" | "),
             Tag::Strong => {
                 if self.text.trim().is_empty() && self.lead_strong.is_none() && self.strong_open.is_none() {
                     self.strong_open = Some(self.text.len());
@@ -189,7 +185,10 @@ impl Builder {
         self.text.push_str(t);
         // Inexact runs of inline code map to their backtick-free interior where possible.
         let span = if !exact && code {
-            source.get(span.start..span.end).and_then(|s| s.find(t).map(|i| Span::new(span.start + i, span.start + i + t.len()))).unwrap_or(span)
+            source
+                .get(span.start..span.end)
+                .and_then(|s| s.find(t).map(|i| Span::new(span.start + i, span.start + i + t.len())))
+                .unwrap_or(span)
         } else {
             span
         };

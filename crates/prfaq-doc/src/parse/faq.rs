@@ -12,7 +12,8 @@ use crate::text;
 use crate::topics::topics_of;
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?P<q>q(?:uestion)?)\s*(?P<qn>\d+)?|(?P<ci>[cie])(?P<cin>\d+))\s*[:.)\-–—]\s*").expect("valid regex")
+    Regex::new(r"(?i)^\s*(?:(?P<q>q(?:uestion)?)\s*(?P<qn>\d+)?|(?P<ci>[cie])(?P<cin>\d+))\s*[:.)\-–—]\s*")
+        .expect("valid regex")
 });
 static ANSWER_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:a|ans|answer)\s*\d*\s*[:.\-–—]\s*").expect("valid regex"));
@@ -102,7 +103,12 @@ fn strip_answer_label(text: &str, span: Span) -> (&str, Span) {
 }
 
 /// Reads every FAQ entry in the FAQ regions.
-pub(crate) fn extract(blocks: &[Block], regions: &[SectionKind], sections: &[Section], issues: &mut Vec<ParseIssue>) -> Vec<FaqEntry> {
+pub(crate) fn extract(
+    blocks: &[Block],
+    regions: &[SectionKind],
+    sections: &[Section],
+    issues: &mut Vec<ParseIssue>,
+) -> Vec<FaqEntry> {
     let mut entries = Vec::new();
     let mut open: Option<Open> = None;
     let mut heading_kind = vec![None; blocks.len()];

@@ -104,7 +104,9 @@ fn scalar(y: &Yaml) -> Option<String> {
 fn render(y: &Yaml) -> String {
     match y {
         Yaml::Array(items) => items.iter().map(render).collect::<Vec<_>>().join(", "),
-        Yaml::Hash(map) => map.iter().map(|(k, v)| format!("{}: {}", render(k), render(v))).collect::<Vec<_>>().join(", "),
+        Yaml::Hash(map) => {
+            map.iter().map(|(k, v)| format!("{}: {}", render(k), render(v))).collect::<Vec<_>>().join(", ")
+        }
         Yaml::Null | Yaml::BadValue => String::new(),
         other => scalar(other).unwrap_or_default(),
     }

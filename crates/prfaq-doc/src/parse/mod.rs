@@ -20,7 +20,11 @@ pub fn parse(source: &str) -> Document {
     let split = front_matter::split(source);
     let mut issues: Vec<ParseIssue> = split.issue.into_iter().collect();
     if source.trim().is_empty() {
-        issues.push(ParseIssue { kind: ParseIssueKind::EmptyDocument, message: "the document is empty".into(), span: Span::new(0, 0) });
+        issues.push(ParseIssue {
+            kind: ParseIssueKind::EmptyDocument,
+            message: "the document is empty".into(),
+            span: Span::new(0, 0),
+        });
     }
     let blocks = blocks::read_blocks(source, split.body_start);
     let layout = sections::layout(&blocks, source);
@@ -28,7 +32,10 @@ pub fn parse(source: &str) -> Document {
     // the first word of the title ("Acme" of "Acme Reports").
     let field = |key: &str| {
         split.front_matter.as_ref().and_then(|fm| {
-            fm.fields.iter().find(|f| f.key.eq_ignore_ascii_case(key) && !f.value.trim().is_empty()).map(|f| f.value.clone())
+            fm.fields
+                .iter()
+                .find(|f| f.key.eq_ignore_ascii_case(key) && !f.value.trim().is_empty())
+                .map(|f| f.value.clone())
         })
     };
     let company = field("company");
@@ -41,7 +48,14 @@ pub fn parse(source: &str) -> Document {
                 || (f.key.eq_ignore_ascii_case("illustrative") && f.value.eq_ignore_ascii_case("true"))
         })
     });
-    let pr = press_release::extract(&blocks, &layout.regions, source, company.as_deref(), guess.as_deref(), all_illustrative);
+    let pr = press_release::extract(
+        &blocks,
+        &layout.regions,
+        source,
+        company.as_deref(),
+        guess.as_deref(),
+        all_illustrative,
+    );
     let faqs = faq::extract(&blocks, &layout.regions, &layout.sections, &mut issues);
     let section_titles = layout.section_of.iter().map(|s| s.map(|i| layout.sections[i].title.as_str())).collect();
     let places = scan::Places { press_release: &pr.press_release, faqs: &faqs, section_titles };

@@ -4,7 +4,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Block, BlockKind, Dateline, PrParagraph, PrRole, PressRelease, Quote, QuoteKind, SectionKind, TextSpan};
+use crate::model::{
+    Block, BlockKind, Dateline, PrParagraph, PrRole, PressRelease, Quote, QuoteKind, SectionKind, TextSpan,
+};
 use crate::parse::quotes;
 use crate::span::Span;
 
@@ -24,18 +26,75 @@ static LOOSE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const PROBLEM_CUES: &[&str] = &[
-    "today", "currently", "struggl", "difficult", "hard to", "problem", "pain", "frustrat", "waste", "manual", "spend", "spent",
-    "hours", "can't", "cannot", "unable", "time-consuming", "time consuming", "costly", "lack", "no way", "forced", "have to",
-    "challenge", "error-prone", "tedious", "slow", "miss", "lose", "lost",
+    "today",
+    "currently",
+    "struggl",
+    "difficult",
+    "hard to",
+    "problem",
+    "pain",
+    "frustrat",
+    "waste",
+    "manual",
+    "spend",
+    "spent",
+    "hours",
+    "can't",
+    "cannot",
+    "unable",
+    "time-consuming",
+    "time consuming",
+    "costly",
+    "lack",
+    "no way",
+    "forced",
+    "have to",
+    "challenge",
+    "error-prone",
+    "tedious",
+    "slow",
+    "miss",
+    "lose",
+    "lost",
 ];
 const SOLUTION_CUES: &[&str] = &[
-    "now ", "introduc", "launch", "lets ", "enables", "allows", "solves", "helps", "gives", "automatically", "instead",
+    "now ",
+    "introduc",
+    "launch",
+    "lets ",
+    "enables",
+    "allows",
+    "solves",
+    "helps",
+    "gives",
+    "automatically",
+    "instead",
     "makes it",
 ];
 const CTA_CUES: &[&str] = &[
-    "visit", "sign up", "signup", "learn more", "get started", "available today", "available now", "available at",
-    "available in", "available from", "download", "go to", "head to", "http", "www.", "to start using", "try it",
-    "request access", "join", "install", "contact", "to get started", "available on",
+    "visit",
+    "sign up",
+    "signup",
+    "learn more",
+    "get started",
+    "available today",
+    "available now",
+    "available at",
+    "available in",
+    "available from",
+    "download",
+    "go to",
+    "head to",
+    "http",
+    "www.",
+    "to start using",
+    "try it",
+    "request access",
+    "join",
+    "install",
+    "contact",
+    "to get started",
+    "available on",
 ];
 
 fn cue_count(text: &str, cues: &[&str]) -> usize {
@@ -57,7 +116,12 @@ fn role_of_heading(title: &str) -> Option<PrRole> {
         PrRole::Solution
     } else if t.contains("how it works") || t.contains("how does it work") || t.contains("customer experience") {
         PrRole::HowItWorks
-    } else if t.contains("call to action") || t.contains("get started") || t.contains("getting started") || t.contains("how to get") || t.contains("availability") {
+    } else if t.contains("call to action")
+        || t.contains("get started")
+        || t.contains("getting started")
+        || t.contains("how to get")
+        || t.contains("availability")
+    {
         PrRole::CallToAction
     } else {
         return None;
@@ -119,8 +183,13 @@ pub(crate) fn extract(
     if pr.headline.is_some() && i < end {
         let b = &blocks[i];
         let is_sub = match b.kind {
-            BlockKind::Heading(level) => level > headline_level && role_of_heading(&b.text).is_none() && !b.text.trim().is_empty(),
-            BlockKind::Paragraph => (b.all_emphasis && b.words.len() <= 60) || starts_with_label(&b.text, &["subheading", "sub-heading", "subheadline", "subtitle"]),
+            BlockKind::Heading(level) => {
+                level > headline_level && role_of_heading(&b.text).is_none() && !b.text.trim().is_empty()
+            }
+            BlockKind::Paragraph => {
+                (b.all_emphasis && b.words.len() <= 60)
+                    || starts_with_label(&b.text, &["subheading", "sub-heading", "subheadline", "subtitle"])
+            }
             _ => false,
         };
         if is_sub {
@@ -192,18 +261,22 @@ fn assign_positional_roles(paras: &mut [(usize, Option<PrRole>)], blocks: &[Bloc
         }
         let text = &blocks[paras[pos].0].text;
         let before_quote = first_quote.is_none_or(|q| pos < q);
-        let role = if !has(paras, PrRole::Summary) && pos == 0 {
+        let no_summary = !has(paras, PrRole::Summary);
+        let no_problem_or_solution = !has(paras, PrRole::Problem) && !has(paras, PrRole::Solution);
+        let role = if no_summary && (pos == 0 || (no_problem_or_solution && before_quote)) {
             PrRole::Summary
-        } else if !has(paras, PrRole::Summary) && !has(paras, PrRole::Problem) && !has(paras, PrRole::Solution) && before_quote {
-            PrRole::Summary
-        } else if before_quote && !has(paras, PrRole::Problem) && !has(paras, PrRole::Solution) {
+        } else if before_quote && no_problem_or_solution {
             // Problem comes first unless the paragraph reads only as a solution.
-            if cue_count(text, PROBLEM_CUES) == 0 && cue_count(text, SOLUTION_CUES) > 0 { PrRole::Solution } else { PrRole::Problem }
+            if cue_count(text, PROBLEM_CUES) == 0 && cue_count(text, SOLUTION_CUES) > 0 {
+                PrRole::Solution
+            } else {
+                PrRole::Problem
+            }
         } else if before_quote && !has(paras, PrRole::Solution) {
             PrRole::Solution
-        } else if !before_quote && !has(paras, PrRole::HowItWorks) {
-            PrRole::HowItWorks
-        } else if first_quote.is_none() && has(paras, PrRole::Solution) && !has(paras, PrRole::HowItWorks) {
+        } else if !has(paras, PrRole::HowItWorks)
+            && (!before_quote || (first_quote.is_none() && has(paras, PrRole::Solution)))
+        {
             PrRole::HowItWorks
         } else {
             PrRole::Body
@@ -242,7 +315,11 @@ fn strip_label(b: &Block, labels: &[&str]) -> TextSpan {
         }
     }
     let end = b.text.trim_end().len().max(start);
-    let span = if matches!(b.kind, BlockKind::Heading(_)) && start == lead { trim_heading_span(b) } else { b.source_span(start..end) };
+    let span = if matches!(b.kind, BlockKind::Heading(_)) && start == lead {
+        trim_heading_span(b)
+    } else {
+        b.source_span(start..end)
+    };
     TextSpan { text: b.text[start..end].to_string(), span }
 }
 

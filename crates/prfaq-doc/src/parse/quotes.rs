@@ -11,11 +11,16 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(internal|leader(?:'s|’s)?|leadership|executive|company|customer(?:'s|’s)?|client|user|partner|academic)\s+quote\s*[:\-–—.]?\s*").expect("valid regex")
 });
 static SAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[,.]?\s*(?:[-–—]+\s*)?(?:said|says|explained|explains|added|adds|noted|notes|according to)\s+(.+)$").expect("valid regex")
+    Regex::new(
+        r"^\s*[,.]?\s*(?:[-–—]+\s*)?(?:said|says|explained|explains|added|adds|noted|notes|according to)\s+(.+)$",
+    )
+    .expect("valid regex")
 });
 static DASH_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[,.]?\s*[-–—]+\s*(.+)$").expect("valid regex"));
-static SAID_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[.!?]\s+)([^.!?]{2,120}?)\s+(?:said|says|explained|added|noted)\s*[,:]?\s*$").expect("valid regex"));
+static SAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.!?]\s+)([^.!?]{2,120}?)\s+(?:said|says|explained|added|noted)\s*[,:]?\s*$")
+        .expect("valid regex")
+});
 
 /// A quote found in one block, before kinds are assigned across the document.
 pub(crate) struct Found {
@@ -66,7 +71,22 @@ pub(crate) fn find(block: &Block) -> Option<Found> {
 /// Notes and alerts (`> [!NOTE]`, `> **Note**`, `> Please note…`) quote no one.
 fn block_quote(text: &str) -> Option<Found> {
     let lead = text.trim_start().to_lowercase();
-    const NOT_SPEECH: &[&str] = &["[!", "note", "warning", "important", "tip", "caution", "please", "todo", "tbd", "info", "this section", "this document", "this rfc", "template"];
+    const NOT_SPEECH: &[&str] = &[
+        "[!",
+        "note",
+        "warning",
+        "important",
+        "tip",
+        "caution",
+        "please",
+        "todo",
+        "tbd",
+        "info",
+        "this section",
+        "this document",
+        "this rfc",
+        "template",
+    ];
     if NOT_SPEECH.iter().any(|p| lead.starts_with(p)) {
         return None;
     }
@@ -116,15 +136,41 @@ fn split_attribution(attribution: &str) -> (Option<String>, Option<String>) {
         return (None, None);
     }
     match a.split_once(',') {
-        Some((name, title)) => (Some(name.trim().to_string()), Some(title.trim().to_string()).filter(|t| !t.is_empty())),
+        Some((name, title)) => {
+            (Some(name.trim().to_string()), Some(title.trim().to_string()).filter(|t| !t.is_empty()))
+        }
         None => (Some(a.to_string()), None),
     }
 }
 
 const LEADER_CUES: &[&str] = &[
-    "ceo", "cto", "cfo", "coo", "cmo", "cpo", "ciso", "founder", "co-founder", "cofounder", "president", "vp", "svp", "evp",
-    "vice president", "director", "head of", "general manager", "gm", "chair", "chairperson", "chairman", "chief", "leader",
-    "executive", "managing director", "partner at",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cmo",
+    "cpo",
+    "ciso",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "president",
+    "vp",
+    "svp",
+    "evp",
+    "vice president",
+    "director",
+    "head of",
+    "general manager",
+    "gm",
+    "chair",
+    "chairperson",
+    "chairman",
+    "chief",
+    "leader",
+    "executive",
+    "managing director",
+    "partner at",
 ];
 const CUSTOMER_CUES: &[&str] =
     &["customer", "user", "shopper", "parent", "merchant", "buyer", "subscriber", "client", "owner of", "member"];
@@ -221,8 +267,9 @@ mod tests {
 
     #[test]
     fn said_attribution_after_the_quote() {
-        let f = find_in("\"We built this for the people who compile reports,\" said Pat Lee, VP of Analytics at Acme.\n")
-            .expect("quote");
+        let f =
+            find_in("\"We built this for the people who compile reports,\" said Pat Lee, VP of Analytics at Acme.\n")
+                .expect("quote");
         assert_eq!(f.speaker.as_deref(), Some("Pat Lee"));
         assert_eq!(f.title.as_deref(), Some("VP of Analytics at Acme"));
     }
@@ -236,7 +283,8 @@ mod tests {
 
     #[test]
     fn labelled_quotes() {
-        let f = find_in("*Customer quote*: We need an order routing engine that we manage ourselves.\n").expect("quote");
+        let f =
+            find_in("*Customer quote*: We need an order routing engine that we manage ourselves.\n").expect("quote");
         assert_eq!(f.labelled, Some(QuoteKind::Customer));
         assert!(find_in("*Internal quote*\n").is_none());
     }

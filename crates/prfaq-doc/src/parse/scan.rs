@@ -4,14 +4,21 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Block, BlockKind, EvidenceRef, FaqEntry, FrontMatter, Placeholder, PlaceholderKind, PrRole, PressRelease, Suppression};
+use crate::model::{
+    Block, BlockKind, EvidenceRef, FaqEntry, FrontMatter, Placeholder, PlaceholderKind, PrRole, PressRelease,
+    Suppression,
+};
 use crate::span::Span;
 use crate::text;
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:TBD|TBC|TBA|TODO)\b|\?\?+|\[(?:…|\.\.\.)\]|(?i:\bto be (?:determined|confirmed|decided|announced)\b)").expect("valid regex")
+    Regex::new(
+        r"\b(?:TBD|TBC|TBA|TODO)\b|\?\?+|\[(?:…|\.\.\.)\]|(?i:\bto be (?:determined|confirmed|decided|announced)\b)",
+    )
+    .expect("valid regex")
 });
-static EVIDENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[(ev|obs):\s*([A-Za-z0-9_.\-]+)\]").expect("valid regex"));
+static EVIDENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[(ev|obs):\s*([A-Za-z0-9_.\-]+)\]").expect("valid regex"));
 static SUPPRESS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<!--\s*prfaq-disable(-file)?\b([^>]*?)-->").expect("valid regex"));
 
@@ -48,12 +55,20 @@ impl Places<'_> {
 }
 
 /// Every placeholder in the blocks and the front matter.
-pub(crate) fn placeholders(blocks: &[Block], front_matter: Option<&FrontMatter>, places: &Places<'_>) -> Vec<Placeholder> {
+pub(crate) fn placeholders(
+    blocks: &[Block],
+    front_matter: Option<&FrontMatter>,
+    places: &Places<'_>,
+) -> Vec<Placeholder> {
     let mut out = Vec::new();
     if let Some(fm) = front_matter {
         for f in &fm.fields {
             for m in PLACEHOLDER.find_iter(&f.value) {
-                let span = if f.span.len() == f.value.len() { Span::new(f.span.start + m.start(), f.span.start + m.end()) } else { f.span };
+                let span = if f.span.len() == f.value.len() {
+                    Span::new(f.span.start + m.start(), f.span.start + m.end())
+                } else {
+                    f.span
+                };
                 out.push(Placeholder {
                     kind: placeholder_kind(m.as_str()),
                     text: m.as_str().to_string(),
@@ -132,12 +147,19 @@ pub(crate) fn suppressions(blocks: &[Block], source_len: usize) -> Vec<Suppressi
             continue;
         }
         for c in SUPPRESS.captures_iter(&b.html) {
-            let rules: Vec<String> =
-                c[2].split([',', ' ', '\t', '\n']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+            let rules: Vec<String> = c[2]
+                .split([',', ' ', '\t', '\n'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
             let covers = if c.get(1).is_some() {
                 Span::new(0, source_len)
             } else if b.kind == BlockKind::Html {
-                blocks[i + 1..].iter().find(|n| n.kind != BlockKind::Html).map_or(Span::new(b.span.end, b.span.end), |n| n.span)
+                blocks[i + 1..]
+                    .iter()
+                    .find(|n| n.kind != BlockKind::Html)
+                    .map_or(Span::new(b.span.end, b.span.end), |n| n.span)
             } else {
                 b.span
             };

@@ -27,7 +27,12 @@ pub(crate) fn classify_heading(title: &str) -> Option<SectionKind> {
         }
         return Some(SectionKind::CombinedFaq);
     }
-    if t == "press release" || t == "pr" || t.starts_with("press release") || t == "working backwards" || t == "the press release" {
+    if t == "press release"
+        || t == "pr"
+        || t.starts_with("press release")
+        || t == "working backwards"
+        || t == "the press release"
+    {
         return Some(SectionKind::PressRelease);
     }
     if has("tenets") || t == "tenet" {
@@ -65,8 +70,8 @@ pub(crate) fn is_question_like(text: &str) -> bool {
     }
     let first = t.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
     const ASKING: &[&str] = &[
-        "what", "how", "why", "when", "where", "who", "which", "whom", "whose", "can", "could", "do", "does", "did", "is",
-        "are", "was", "were", "will", "would", "should", "shall", "may", "might", "have", "has", "q:", "q.",
+        "what", "how", "why", "when", "where", "who", "which", "whom", "whose", "can", "could", "do", "does", "did",
+        "is", "are", "was", "were", "will", "would", "should", "shall", "may", "might", "have", "has", "q:", "q.",
     ];
     ASKING.contains(&first.as_str()) || crate::parse::faq::question_label(t).is_some()
 }
@@ -107,7 +112,11 @@ pub(crate) fn layout(blocks: &[Block], source: &str) -> Layout {
                     break;
                 }
             }
-            let in_faq = region_stack.iter().rev().find(|(_, k)| *k != SectionKind::PressRelease).is_some_and(|(_, k)| k.is_faq());
+            let in_faq = region_stack
+                .iter()
+                .rev()
+                .find(|(_, k)| *k != SectionKind::PressRelease)
+                .is_some_and(|(_, k)| k.is_faq());
             let kind = match classify_heading(&block.text) {
                 Some(kind) if !(in_faq && kind == SectionKind::TechnicalDesign) => {
                     region_stack.push((level, kind));
@@ -139,7 +148,9 @@ pub(crate) fn layout(blocks: &[Block], source: &str) -> Layout {
             });
             open.push(sections.len() - 1);
         }
-        let region = region_stack.last().map_or(if seen_faq { SectionKind::Other } else { SectionKind::PressRelease }, |&(_, k)| k);
+        let region = region_stack
+            .last()
+            .map_or(if seen_faq { SectionKind::Other } else { SectionKind::PressRelease }, |&(_, k)| k);
         regions.push(region);
         section_of.push(open.last().copied());
     }

@@ -35,18 +35,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                 continue;
             }
             // After a question mark ("?!") the "!" goes; elsewhere it becomes a period.
-            let replacement = if text[..start].ends_with('?') {
-                ""
-            } else {
-                "."
-            };
+            let replacement = if text[..start].ends_with('?') { "" } else { "." };
             out.emit_with(
                 b.source_span(start..end),
                 "exclamation mark",
-                Suggestion::replace(
-                    "end with a period and let the facts carry the excitement",
-                    replacement,
-                ),
+                Suggestion::replace("end with a period and let the facts carry the excitement", replacement),
             );
         }
     }
@@ -62,10 +55,7 @@ mod tests {
         assert_flags_at(&RULE, "# Acme\n\nIt is here!!! Try it!\n", 3, "!!!");
         assert_count(&RULE, "# Acme Is Here!\n\nIt is here!!! Try it!\n", 3);
         assert_eq!(
-            run_rule(&RULE, "# Acme\n\nReady?!\n")[0]
-                .suggestion
-                .as_ref()
-                .and_then(|s| s.replacement.as_deref()),
+            run_rule(&RULE, "# Acme\n\nReady?!\n")[0].suggestion.as_ref().and_then(|s| s.replacement.as_deref()),
             Some("")
         );
     }

@@ -25,17 +25,15 @@ pub(crate) static RULE: Rule = Rule {
 /// Words that make an item a clause rather than a noun phrase: common verbs, auxiliaries and
 /// the pronouns an outcome is written with.
 const CLAUSE_WORDS: &[&str] = &[
-    "to", "you", "your", "we", "i", "they", "can", "will", "is", "are", "was", "were", "be", "has",
-    "have", "had", "do", "does", "did", "could", "would", "should", "may", "might", "must", "get",
-    "gets", "save", "saves", "cut", "cuts", "see", "sees", "find", "finds", "know", "knows",
-    "stop", "stops", "spend", "spends", "take", "takes", "keep", "keeps", "make", "makes", "help",
-    "helps", "let", "lets", "show", "shows", "tell", "tells", "send", "sends", "pay", "pays",
-    "give", "gives", "use", "uses", "need", "needs", "want", "wants", "lose", "loses", "learn",
-    "learns", "move", "moves", "reduce", "reduces", "avoid", "avoids", "skip", "skips", "start",
-    "starts", "choose", "chooses", "open", "opens", "connect", "connects", "pick", "picks",
-    "click", "clicks", "tap", "taps", "add", "adds", "import", "imports", "upload", "uploads",
-    "review", "reviews", "answer", "answers", "select", "selects", "visit", "visits", "no",
-    "never", "without", "instead",
+    "to", "you", "your", "we", "i", "they", "can", "will", "is", "are", "was", "were", "be", "has", "have", "had",
+    "do", "does", "did", "could", "would", "should", "may", "might", "must", "get", "gets", "save", "saves", "cut",
+    "cuts", "see", "sees", "find", "finds", "know", "knows", "stop", "stops", "spend", "spends", "take", "takes",
+    "keep", "keeps", "make", "makes", "help", "helps", "let", "lets", "show", "shows", "tell", "tells", "send",
+    "sends", "pay", "pays", "give", "gives", "use", "uses", "need", "needs", "want", "wants", "lose", "loses", "learn",
+    "learns", "move", "moves", "reduce", "reduces", "avoid", "avoids", "skip", "skips", "start", "starts", "choose",
+    "chooses", "open", "opens", "connect", "connects", "pick", "picks", "click", "clicks", "tap", "taps", "add",
+    "adds", "import", "imports", "upload", "uploads", "review", "reviews", "answer", "answers", "select", "selects",
+    "visit", "visits", "no", "never", "without", "instead",
 ];
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
@@ -44,11 +42,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         if b.kind != BlockKind::List || !is_bulleted(source) {
             continue;
         }
-        let features = b
-            .items
-            .iter()
-            .filter(|r| is_feature(&b.text[(*r).clone()]))
-            .count();
+        let features = b.items.iter().filter(|r| is_feature(&b.text[(*r).clone()])).count();
         let items = b.items.len();
         if features >= 3 && features * 2 > items {
             out.emit_with(
@@ -75,10 +69,7 @@ fn is_feature(item: &str) -> bool {
     for w in text::words(item) {
         let word = &item[w];
         count += 1;
-        let ed = word.len() > 4
-            && word
-                .get(word.len() - 2..)
-                .is_some_and(|e| e.eq_ignore_ascii_case("ed"));
+        let ed = word.len() > 4 && word.get(word.len() - 2..).is_some_and(|e| e.eq_ignore_ascii_case("ed"));
         if count > 6 || ed || super::is_one_of(word, CLAUSE_WORDS) {
             return false;
         }
@@ -100,10 +91,7 @@ mod tests {
             5,
             "- Smart dashboards\n- Campaign insights\n- Budget alerts\n- You get a report by 7 a.m.",
         );
-        assert_eq!(
-            run_rule(&RULE, md)[0].message,
-            "3 of 4 bullets name features, not what the customer gets"
-        );
+        assert_eq!(run_rule(&RULE, md)[0].message, "3 of 4 bullets name features, not what the customer gets");
     }
 
     #[test]
@@ -118,11 +106,7 @@ mod tests {
             "# Acme\n\nTo start:\n\n1. Open Acme\n2. Connect Google Ads\n3. Campaign table\n4. Budget alerts\n5. Daily email\n",
             0,
         );
-        assert_count(
-            &RULE,
-            "# Acme\n\nIt has:\n\n- Smart dashboards\n- Budget alerts\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\nIt has:\n\n- Smart dashboards\n- Budget alerts\n", 0);
     }
 
     #[test]

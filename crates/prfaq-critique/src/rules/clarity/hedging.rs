@@ -25,10 +25,8 @@ pub(crate) static RULE: Rule = Rule {
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for (block, range, entry) in cx.lexicon_hits(&cx.lex.hedges, true) {
         let region = cx.doc.regions.get(block).copied();
-        if !matches!(
-            region,
-            Some(SectionKind::PressRelease | SectionKind::ExternalFaq)
-        ) || cx.lex.weasel.contains(entry)
+        if !matches!(region, Some(SectionKind::PressRelease | SectionKind::ExternalFaq))
+            || cx.lex.weasel.contains(entry)
         {
             continue;
         }
@@ -36,9 +34,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         out.emit_with(
             b.source_span(range.clone()),
             format!("hedge \"{}\" where a fact belongs", &b.text[range]),
-            Suggestion::advice(
-                "state the fact and how you know it (a test, a count, a date), or drop the hedge",
-            ),
+            Suggestion::advice("state the fact and how you know it (a test, a count, a date), or drop the hedge"),
         );
     }
 }

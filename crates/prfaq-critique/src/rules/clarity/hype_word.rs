@@ -21,11 +21,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 /// Hype with a plain replacement.
-const PLAIN: &[(&str, &str)] = &[
-    ("leverage", "use"),
-    ("leverages", "uses"),
-    ("leveraging", "using"),
-];
+const PLAIN: &[(&str, &str)] = &[("leverage", "use"), ("leverages", "uses"), ("leveraging", "using")];
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for (block, range, word) in cx.lexicon_hits(&cx.lex.hype, false) {
@@ -60,17 +56,8 @@ mod tests {
 
     #[test]
     fn flags_each_hype_word_at_its_place() {
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nIt is a groundbreaking tool.\n",
-            3,
-            "groundbreaking",
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nA cutting-edge, world-class, robust tool.\n",
-            3,
-        );
+        assert_flags_at(&RULE, "# Acme\n\nIt is a groundbreaking tool.\n", 3, "groundbreaking");
+        assert_count(&RULE, "# Acme\n\nA cutting-edge, world-class, robust tool.\n", 3);
     }
 
     #[test]
@@ -83,21 +70,11 @@ mod tests {
     #[test]
     fn suggests_a_plain_word_for_leverage() {
         let found = crate::testing::run_rule(&RULE, "# Acme\n\nLeverage your data.\n");
-        assert_eq!(
-            found[0]
-                .suggestion
-                .as_ref()
-                .and_then(|s| s.replacement.as_deref()),
-            Some("Use")
-        );
+        assert_eq!(found[0].suggestion.as_ref().and_then(|s| s.replacement.as_deref()), Some("Use"));
     }
 
     #[test]
     fn ignores_words_inside_other_words_and_code() {
-        assert_count(
-            &RULE,
-            "# Acme\n\nThe `robust` flag and robustness tests.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\nThe `robust` flag and robustness tests.\n", 0);
     }
 }

@@ -44,9 +44,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             None => out.emit_with(
                 span,
                 message,
-                Suggestion::advice(format!(
-                    "say what \"{word}\" means here in words the customer would use"
-                )),
+                Suggestion::advice(format!("say what \"{word}\" means here in words the customer would use")),
             ),
         }
     }
@@ -59,40 +57,20 @@ mod tests {
 
     #[test]
     fn flags_each_jargon_phrase_at_its_place() {
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nWe will move the needle on churn.\n",
-            3,
-            "move the needle",
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nA holistic, mission-critical ecosystem.\n",
-            3,
-        );
+        assert_flags_at(&RULE, "# Acme\n\nWe will move the needle on churn.\n", 3, "move the needle");
+        assert_count(&RULE, "# Acme\n\nA holistic, mission-critical ecosystem.\n", 3);
     }
 
     #[test]
     fn suggests_plain_words() {
         let found = run_rule(&RULE, "# Acme\n\nUtilize the report.\n");
-        assert_eq!(
-            found[0]
-                .suggestion
-                .as_ref()
-                .and_then(|s| s.replacement.as_deref()),
-            Some("Use")
-        );
+        assert_eq!(found[0].suggestion.as_ref().and_then(|s| s.replacement.as_deref()), Some("Use"));
     }
 
     #[test]
     fn reads_house_jargon_from_config() {
-        let config =
-            crate::Config::from_toml("[words]\njargon = [\"north-star metric\"]").expect("valid");
-        let found = run_rule_with(
-            &RULE,
-            "# Acme\n\nOur north-star metric is orders.\n",
-            &config,
-        );
+        let config = crate::Config::from_toml("[words]\njargon = [\"north-star metric\"]").expect("valid");
+        let found = run_rule_with(&RULE, "# Acme\n\nOur north-star metric is orders.\n", &config);
         assert_eq!(found.len(), 1);
     }
 

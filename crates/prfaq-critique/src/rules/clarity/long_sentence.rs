@@ -32,8 +32,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         }
         for s in text::sentences(&b.text) {
             // The block's words (inline code excluded) that start inside the sentence.
-            let words = b.words.partition_point(|w| w.start < s.end)
-                - b.words.partition_point(|w| w.start < s.start);
+            let words = b.words.partition_point(|w| w.start < s.end) - b.words.partition_point(|w| w.start < s.start);
             if words > limit {
                 out.emit_with(
                     b.source_span(s),
@@ -56,33 +55,18 @@ mod tests {
     fn flags_the_whole_long_sentence_with_its_count() {
         let md = format!("# Acme\n\nShort one. {LONG} Short two.\n");
         assert_flags_at(&RULE, &md, 3, LONG);
-        assert_eq!(
-            run_rule(&RULE, &md)[0].message,
-            "sentence of 31 words; the limit is 30"
-        );
+        assert_eq!(run_rule(&RULE, &md)[0].message, "sentence of 31 words; the limit is 30");
     }
 
     #[test]
     fn thirty_words_is_within_the_limit_and_list_items_are_sentences() {
         let thirty = LONG.replace(" thirty-one", "");
-        assert_count(
-            &RULE,
-            &format!("# Acme\n\n{thirty}\n\n- {thirty}\n- {thirty}\n"),
-            0,
-        );
+        assert_count(&RULE, &format!("# Acme\n\n{thirty}\n\n- {thirty}\n- {thirty}\n"), 0);
     }
 
     #[test]
     fn the_limit_comes_from_config() {
         let config = crate::Config::from_toml("[limits]\nsentence_max_words = 5").expect("valid");
-        assert_eq!(
-            run_rule_with(
-                &RULE,
-                "# Acme\n\nThis sentence has exactly six words.\n",
-                &config
-            )
-            .len(),
-            1
-        );
+        assert_eq!(run_rule_with(&RULE, "# Acme\n\nThis sentence has exactly six words.\n", &config).len(), 1);
     }
 }

@@ -59,10 +59,7 @@ fn in_quote(cx: &Context<'_>, block: usize) -> bool {
 
 /// True when block `block` holds a customer's quote (not a company leader's).
 fn in_customer_quote(cx: &Context<'_>, block: usize) -> bool {
-    cx.doc
-        .quotes
-        .iter()
-        .any(|q| q.block == block && q.kind == QuoteKind::Customer)
+    cx.doc.quotes.iter().any(|q| q.block == block && q.kind == QuoteKind::Customer)
 }
 
 /// A match in a block of the PR/FAQ, with the sentence around it.
@@ -116,11 +113,7 @@ fn lexicon_hits_in_sentences<'a>(
 
 /// The sentence of `sentences` that holds `range` (the whole text, `0..len`, if none does).
 fn sentence_of(sentences: &[Range<usize>], range: &Range<usize>, len: usize) -> Range<usize> {
-    sentences
-        .iter()
-        .find(|s| s.start <= range.start && range.end <= s.end)
-        .cloned()
-        .unwrap_or(0..len)
+    sentences.iter().find(|s| s.start <= range.start && range.end <= s.end).cloned().unwrap_or(0..len)
 }
 
 /// Number words that quantify a claim as well as digits do ("twice as fast", "cut in half").
@@ -170,11 +163,7 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
 /// True when `hay` contains `needle` (lower-case ASCII), ignoring ASCII case.
 fn contains_ci(hay: &str, needle: &str) -> bool {
     let n = needle.as_bytes();
-    !n.is_empty()
-        && hay
-            .as_bytes()
-            .windows(n.len())
-            .any(|w| w.eq_ignore_ascii_case(n))
+    !n.is_empty() && hay.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// The word just before text offset `at`, separated from it by spaces only (no punctuation,
@@ -187,9 +176,7 @@ fn word_before(text: &str, at: usize) -> Option<Range<usize>> {
     }
     let start = trimmed
         .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
-        .map_or(0, |i| {
-            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
     (start < trimmed.len()).then_some(start..trimmed.len())
 }
 
@@ -202,10 +189,7 @@ fn word_after(text: &str, at: usize) -> Option<Range<usize>> {
         return None;
     }
     let start = at + (after.len() - trimmed.len());
-    text::words(&text[start..])
-        .next()
-        .filter(|w| w.start == 0)
-        .map(|w| start + w.start..start + w.end)
+    text::words(&text[start..]).next().filter(|w| w.start == 0).map(|w| start + w.start..start + w.end)
 }
 
 /// True when 70% or more of the letters of `text`, of at least `min_words` words, are
@@ -221,9 +205,7 @@ fn mostly_capitals(text: &str, min_words: usize) -> bool {
 
 /// True when `sentence` asks a question: a question is not a claim.
 fn is_question(sentence: &str) -> bool {
-    sentence
-        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '*', '_'])
-        .ends_with('?')
+    sentence.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*', '_']).ends_with('?')
 }
 
 /// `replacement` with its first letter capitalised when `original`'s is.
@@ -283,11 +265,7 @@ mod tests {
         let doc = prfaq_doc::parse(markdown);
         let config = Config::default();
         let lex = Lexicons::new(&config);
-        let cx = Context {
-            doc: &doc,
-            config: &config,
-            lex: &lex,
-        };
+        let cx = Context { doc: &doc, config: &config, lex: &lex };
         let mut findings = Vec::new();
         for &rule in RULES {
             (rule.check)(&cx, &mut Emitter::new(rule, rule.severity, &mut findings));
@@ -302,14 +280,8 @@ mod tests {
     #[test]
     fn strong_examples_get_few_clarity_warnings() {
         for (name, md) in [
-            (
-                "analytics-addon-strong",
-                include_str!("../../../../../examples/analytics-addon-strong.md"),
-            ),
-            (
-                "data-pipeline-strong",
-                include_str!("../../../../../examples/data-pipeline-strong.md"),
-            ),
+            ("analytics-addon-strong", include_str!("../../../../../examples/analytics-addon-strong.md")),
+            ("data-pipeline-strong", include_str!("../../../../../examples/data-pipeline-strong.md")),
         ] {
             let found = clarity_warnings(md);
             assert!(found.len() <= 3, "{name}: {found:#?}");
@@ -318,15 +290,10 @@ mod tests {
 
     #[test]
     fn the_weak_example_gets_many_clarity_warnings() {
-        let found = clarity_warnings(include_str!(
-            "../../../../../examples/meal-planning-weak.md"
-        ));
+        let found = clarity_warnings(include_str!("../../../../../examples/meal-planning-weak.md"));
         assert!(found.len() >= 30, "{found:#?}");
         for rule in ["STY001", "STY002", "STY003", "STY010", "STY011", "STY015"] {
-            assert!(
-                found.iter().any(|(r, _)| *r == rule),
-                "{rule} did not fire: {found:#?}"
-            );
+            assert!(found.iter().any(|(r, _)| *r == rule), "{rule} did not fire: {found:#?}");
         }
     }
 
@@ -341,11 +308,7 @@ mod tests {
         assert!(mostly_capitals("ACME LAUNCHES REPORTS", 3));
         assert!(!mostly_capitals("AWS Launches Reports", 3));
         assert!(!mostly_capitals("PRESS RELEASE", 3) && mostly_capitals("PRESS RELEASE", 2));
-        assert!(
-            is_question("Is it the fastest?")
-                && is_question("Why \"faster?\"")
-                && !is_question("Faster.")
-        );
+        assert!(is_question("Is it the fastest?") && is_question("Why \"faster?\"") && !is_question("Faster."));
         assert_eq!(match_case("Leverage", "use"), "Use");
     }
 }

@@ -22,15 +22,12 @@ pub(crate) static RULE: Rule = Rule {
     check,
 };
 
-const TO_BE: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't", "weren't",
-];
+const TO_BE: &[&str] =
+    &["is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't", "weren't"];
 
 /// Adverbs that may sit between "to be" and the participle, besides words ending in -ly.
-const ADVERBS: &[&str] = &[
-    "not", "also", "now", "already", "still", "then", "always", "never", "just", "often", "even",
-    "only", "all",
-];
+const ADVERBS: &[&str] =
+    &["not", "also", "now", "already", "still", "then", "always", "never", "just", "often", "even", "only", "all"];
 
 /// Irregular past participles.
 const IRREGULAR: &[&str] = &[
@@ -173,10 +170,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         let word = |k: usize| &text[words[k].clone()];
         // True when words k and k + 1 are separated by spaces only, in the same sentence.
         let adjacent = |k: usize| {
-            k + 1 < words.len()
-                && text[words[k].end..words[k + 1].start]
-                    .bytes()
-                    .all(|c| c == b' ' || c == b'\t')
+            k + 1 < words.len() && text[words[k].end..words[k + 1].start].bytes().all(|c| c == b' ' || c == b'\t')
         };
         let mut k = 0;
         while k < words.len() {
@@ -219,22 +213,15 @@ fn is_participle(word: &str) -> bool {
     }
     let ed = word.len() >= 5
         && word.bytes().all(|b| b.is_ascii_alphabetic())
-        && word
-            .get(word.len() - 2..)
-            .is_some_and(|e| e.eq_ignore_ascii_case("ed"));
+        && word.get(word.len() - 2..).is_some_and(|e| e.eq_ignore_ascii_case("ed"));
     ed && !super::is_one_of(word, STATES)
-        && (!word
-            .get(word.len() - 3..)
-            .is_some_and(|e| e.eq_ignore_ascii_case("eed"))
-            || super::is_one_of(word, EED))
+        && (!word.get(word.len() - 3..).is_some_and(|e| e.eq_ignore_ascii_case("eed")) || super::is_one_of(word, EED))
 }
 
 /// "is used to": a habit ("we are used to exports") or a purpose, not a passive to flag.
 fn used_to(text: &str, words: &[Range<usize>], k: usize) -> bool {
     text[words[k].clone()].eq_ignore_ascii_case("used")
-        && words
-            .get(k + 1)
-            .is_some_and(|w| text[w.clone()].eq_ignore_ascii_case("to"))
+        && words.get(k + 1).is_some_and(|w| text[w.clone()].eq_ignore_ascii_case("to"))
 }
 
 #[cfg(test)]
@@ -244,36 +231,11 @@ mod tests {
 
     #[test]
     fn flags_to_be_and_a_participle() {
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nThe report is launched today.\n",
-            3,
-            "is launched",
-        );
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nPlans can be adjusted.\n",
-            3,
-            "be adjusted",
-        );
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nThe feed is being built now.\n",
-            3,
-            "is being built",
-        );
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nAlerts are automatically sent.\n",
-            3,
-            "are automatically sent",
-        );
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nIt has been made for stores.\n",
-            3,
-            "been made",
-        );
+        assert_flags_at(&RULE, "# Acme\n\nThe report is launched today.\n", 3, "is launched");
+        assert_flags_at(&RULE, "# Acme\n\nPlans can be adjusted.\n", 3, "be adjusted");
+        assert_flags_at(&RULE, "# Acme\n\nThe feed is being built now.\n", 3, "is being built");
+        assert_flags_at(&RULE, "# Acme\n\nAlerts are automatically sent.\n", 3, "are automatically sent");
+        assert_flags_at(&RULE, "# Acme\n\nIt has been made for stores.\n", 3, "been made");
     }
 
     #[test]
@@ -283,11 +245,7 @@ mod tests {
             "# Acme\n\nIt is based in Ohio. We are excited. We are used to exports. It is ready. It is indeed.\n",
             0,
         );
-        assert_count(
-            &RULE,
-            "# Acme\n\nThe team is interested and the store is located in Ohio.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\nThe team is interested and the store is located in Ohio.\n", 0);
     }
 
     #[test]

@@ -53,11 +53,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                     },
                 );
             } else {
-                out.emit_with(
-                    span,
-                    message,
-                    Suggestion::advice(format!("remove the second \"{second}\"")),
-                );
+                out.emit_with(span, message, Suggestion::advice(format!("remove the second \"{second}\"")));
             }
         }
     }
@@ -72,14 +68,8 @@ mod tests {
     #[test]
     fn flags_a_doubled_word_with_a_safe_fix() {
         assert_flags_at(&RULE, "# Acme\n\nIt shows The the spend.\n", 3, "The the");
-        let s = run_rule(&RULE, "# Acme\n\nIt shows the the spend.\n")[0]
-            .suggestion
-            .clone()
-            .expect("a fix");
-        assert_eq!(
-            (s.replacement.as_deref(), s.applicability),
-            (Some("the"), Applicability::Safe)
-        );
+        let s = run_rule(&RULE, "# Acme\n\nIt shows the the spend.\n")[0].suggestion.clone().expect("a fix");
+        assert_eq!((s.replacement.as_deref(), s.applicability), (Some("the"), Applicability::Safe));
         assert_count(&RULE, "# Acme Acme\n\nIt is is here.\n", 1);
     }
 
@@ -90,11 +80,7 @@ mod tests {
             "# Acme\n\nHe said that that works. We had had enough. It costs 10 10 times. Walla Walla stores.\n",
             0,
         );
-        assert_count(
-            &RULE,
-            "# Acme\n\nYes, yes. Stop. Stop.\n\n- Plan\n- plan ahead\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\nYes, yes. Stop. Stop.\n\n- Plan\n- plan ahead\n", 0);
     }
 
     #[test]
@@ -104,10 +90,7 @@ mod tests {
 
     #[test]
     fn markup_between_the_words_makes_the_fix_advice_only() {
-        let s = run_rule(&RULE, "# Acme\n\nIt shows the *the* spend.\n")[0]
-            .suggestion
-            .clone()
-            .expect("a fix");
+        let s = run_rule(&RULE, "# Acme\n\nIt shows the *the* spend.\n")[0].suggestion.clone().expect("a fix");
         assert_eq!(s.applicability, Applicability::DisplayOnly);
     }
 }

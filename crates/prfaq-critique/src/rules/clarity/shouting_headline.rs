@@ -22,8 +22,7 @@ pub(crate) static RULE: Rule = Rule {
 
 /// Words a title-case headline keeps in lower case (unless first).
 const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "on", "at", "by", "with",
-    "from", "as", "per", "vs",
+    "a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "per", "vs",
 ];
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
@@ -84,19 +83,12 @@ mod tests {
             Some("Acme Gives US Stores Their Mondays Back")
         );
         let f = &run_rule(&RULE, "# THE END OF THE MONDAY REPORT\n\nText.\n")[0];
-        assert_eq!(
-            f.suggestion.as_ref().and_then(|s| s.replacement.as_deref()),
-            Some("The End of the Monday Report")
-        );
+        assert_eq!(f.suggestion.as_ref().and_then(|s| s.replacement.as_deref()), Some("The End of the Monday Report"));
     }
 
     #[test]
     fn acronyms_and_short_headlines_are_fine() {
-        assert_count(
-            &RULE,
-            "# AWS Gives US Stores Their Mondays Back\n\nText.\n",
-            0,
-        );
+        assert_count(&RULE, "# AWS Gives US Stores Their Mondays Back\n\nText.\n", 0);
         assert_count(&RULE, "# ACME REPORTS\n\nText.\n", 0);
     }
 }

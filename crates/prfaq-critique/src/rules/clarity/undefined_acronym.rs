@@ -24,11 +24,10 @@ pub(crate) static RULE: Rule = Rule {
 
 /// Capitalised words that are emphasis or plain English, not acronyms.
 const NOT_ACRONYMS: &[&str] = &[
-    "NOT", "NO", "NEVER", "ALL", "ANY", "NOW", "NEW", "FREE", "ONLY", "MUST", "YES", "AND", "OR",
-    "BUT", "THE", "OFF", "ON", "OUT", "UP", "TO", "DO", "WE", "YOU", "OUR", "IS", "ARE", "BE",
-    "WHY", "HOW", "WHAT", "WHO", "AT", "OF", "IN", "FOR", "BY", "IF", "SO", "ONE", "TWO", "NOTE",
-    "STOP", "WAIT", "VERY", "MUCH", "MORE", "LESS", "BEFORE", "AFTER", "WILL", "CAN", "DONT",
-    "WONT", "VI", "VII", "VIII", "IX", "XI", "XII", "XX", "README",
+    "NOT", "NO", "NEVER", "ALL", "ANY", "NOW", "NEW", "FREE", "ONLY", "MUST", "YES", "AND", "OR", "BUT", "THE", "OFF",
+    "ON", "OUT", "UP", "TO", "DO", "WE", "YOU", "OUR", "IS", "ARE", "BE", "WHY", "HOW", "WHAT", "WHO", "AT", "OF",
+    "IN", "FOR", "BY", "IF", "SO", "ONE", "TWO", "NOTE", "STOP", "WAIT", "VERY", "MUCH", "MORE", "LESS", "BEFORE",
+    "AFTER", "WILL", "CAN", "DONT", "WONT", "VI", "VII", "VIII", "IX", "XI", "XII", "XX", "README",
 ];
 
 /// One use of an acronym: the block, its range in the block's text, and its key (the
@@ -54,21 +53,15 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         let b = &cx.doc.blocks[u.block];
         let message = format!("acronym \"{}\" is not spelled out on first use", u.key);
         // A later use may spell it out; then the fix is to move that definition here.
-        let later = uses[i + 1..]
-            .iter()
-            .filter(|l| l.key == u.key)
-            .find_map(|l| {
-                let t = &cx.doc.blocks[l.block].text;
-                definition(t, l.range.clone(), l.key).map(|long| (l, long))
-            });
+        let later = uses[i + 1..].iter().filter(|l| l.key == u.key).find_map(|l| {
+            let t = &cx.doc.blocks[l.block].text;
+            definition(t, l.range.clone(), l.key).map(|long| (l, long))
+        });
         let suggestion = match later {
             Some((l, long)) => {
                 let at = cx.doc.blocks[l.block].source_span(l.range.clone()).start;
                 Suggestion::replace(
-                    format!(
-                        "spell it out here, where it is first used, as line {} does",
-                        cx.doc.location(at).line
-                    ),
+                    format!("spell it out here, where it is first used, as line {} does", cx.doc.location(at).line),
                     format!("{long} ({})", u.key),
                 )
             }
@@ -88,11 +81,8 @@ fn uses<'a>(cx: &Context<'a>) -> Vec<Use<'a>> {
     let mut out = Vec::new();
     for (i, b) in cx.prose_blocks() {
         // True when word `k` of the block is in capitals, as the words of a shouted line are.
-        let caps = |k: usize| {
-            b.words
-                .get(k)
-                .is_some_and(|w| b.text[w.clone()].bytes().all(|c| !c.is_ascii_lowercase()))
-        };
+        let caps =
+            |k: usize| b.words.get(k).is_some_and(|w| b.text[w.clone()].bytes().all(|c| !c.is_ascii_lowercase()));
         for (k, w) in b.words.iter().enumerate() {
             let word = &b.text[w.clone()];
             if !word.bytes().any(|c| c.is_ascii_uppercase()) || is_identifier(&b.text, w.clone()) {
@@ -116,11 +106,7 @@ fn uses<'a>(cx: &Context<'a>) -> Vec<Use<'a>> {
                 {
                     continue;
                 }
-                out.push(Use {
-                    block: i,
-                    range,
-                    key,
-                });
+                out.push(Use { block: i, range, key });
             }
         }
     }
@@ -145,21 +131,13 @@ fn acronym(part: &str) -> Option<&str> {
     if !part.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
-    let key = part
-        .strip_suffix("'s")
-        .or_else(|| part.strip_suffix("’s"))
-        .unwrap_or(part);
-    let key = key
-        .strip_suffix('s')
-        .filter(|k| k.len() >= 2)
-        .unwrap_or(key);
+    let key = part.strip_suffix("'s").or_else(|| part.strip_suffix("’s")).unwrap_or(part);
+    let key = key.strip_suffix('s').filter(|k| k.len() >= 2).unwrap_or(key);
     let bytes = key.as_bytes();
     let letters = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
     let ok = (2..=6).contains(&bytes.len())
         && bytes[0].is_ascii_uppercase()
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && bytes.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         && letters >= 2;
     ok.then_some(key)
 }
@@ -167,9 +145,7 @@ fn acronym(part: &str) -> Option<&str> {
 /// True when the white-space-delimited token around `at` is a URL or an email address.
 fn in_url(text: &str, at: usize) -> bool {
     let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    let end = text[at..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| at + i);
+    let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
     let token = &text[start..end];
     token.contains("://") || token.contains('@') || super::contains_ci(token, "www.")
 }
@@ -212,15 +188,10 @@ fn definition<'t>(text: &'t str, range: Range<usize>, key: &str) -> Option<&'t s
         return (inner.split_whitespace().count() >= 2).then_some(inner);
     }
     let appositive = after.strip_prefix(", ")?;
-    ["the ", "a ", "an "]
-        .iter()
-        .any(|a| appositive.starts_with(a))
-        .then(|| {
-            let end = appositive
-                .find([',', '.', ';', ')'])
-                .unwrap_or(appositive.len());
-            appositive[..end].trim()
-        })
+    ["the ", "a ", "an "].iter().any(|a| appositive.starts_with(a)).then(|| {
+        let end = appositive.find([',', '.', ';', ')']).unwrap_or(appositive.len());
+        appositive[..end].trim()
+    })
 }
 
 /// Schwartz and Hearst's test: the letters of `short` appear in order in `long`, the first
@@ -229,10 +200,7 @@ fn spells(long: &str, short: &str) -> Option<usize> {
     let chars: Vec<(usize, char)> = long.char_indices().collect();
     let mut li = chars.len();
     let mut start = None;
-    let letters = short
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase());
+    let letters = short.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase());
     let count = letters.clone().count();
     for (si, c) in letters.rev().enumerate() {
         let first = si + 1 == count;
@@ -256,56 +224,19 @@ mod tests {
 
     #[test]
     fn flags_only_the_first_use() {
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nIt shows ROAS daily. ROAS is key.\n",
-            3,
-            "ROAS",
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nIt shows ROAS daily. ROAS is key. So is MPE.\n",
-            2,
-        );
+        assert_flags_at(&RULE, "# Acme\n\nIt shows ROAS daily. ROAS is key.\n", 3, "ROAS");
+        assert_count(&RULE, "# Acme\n\nIt shows ROAS daily. ROAS is key. So is MPE.\n", 2);
     }
 
     #[test]
     fn a_definition_on_first_use_satisfies_it() {
-        assert_count(
-            &RULE,
-            "# Acme\n\nIt shows return on ad spend (ROAS). ROAS is key.\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nIt shows ROAS (return on ad spend). ROAS is key.\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nIt holds a System and Organization Controls 2 (SOC 2) report.\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nUpload a comma-separated values (CSV) file and your lifetime value (LTV).\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nPay by card or BLIK, the phone payment system run by Polish banks.\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nPay by BLIK (a phone payment system).\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nIt launches today — return on ad spend (ROAS) included.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\nIt shows return on ad spend (ROAS). ROAS is key.\n", 0);
+        assert_count(&RULE, "# Acme\n\nIt shows ROAS (return on ad spend). ROAS is key.\n", 0);
+        assert_count(&RULE, "# Acme\n\nIt holds a System and Organization Controls 2 (SOC 2) report.\n", 0);
+        assert_count(&RULE, "# Acme\n\nUpload a comma-separated values (CSV) file and your lifetime value (LTV).\n", 0);
+        assert_count(&RULE, "# Acme\n\nPay by card or BLIK, the phone payment system run by Polish banks.\n", 0);
+        assert_count(&RULE, "# Acme\n\nPay by BLIK (a phone payment system).\n", 0);
+        assert_count(&RULE, "# Acme\n\nIt launches today — return on ad spend (ROAS) included.\n", 0);
         assert_flags_at(&RULE, "# Acme\n\nReturn — on ad spend (ROAS).\n", 3, "ROAS");
     }
 
@@ -314,10 +245,7 @@ mod tests {
         let md = "# Acme Shows ROAS\n\nAcme shows return on ad spend (ROAS) daily.\n";
         assert_flags_at(&RULE, md, 1, "ROAS");
         let f = &run_rule(&RULE, md)[0];
-        assert_eq!(
-            f.suggestion.as_ref().and_then(|s| s.replacement.as_deref()),
-            Some("return on ad spend (ROAS)")
-        );
+        assert_eq!(f.suggestion.as_ref().and_then(|s| s.replacement.as_deref()), Some("return on ad spend (ROAS)"));
     }
 
     #[test]
@@ -329,38 +257,16 @@ mod tests {
 
     #[test]
     fn skips_known_words_code_urls_emphasis_and_the_dateline() {
-        assert_count(
-            &RULE,
-            "# Acme\n\nThe CEO reads the FAQ and the PDF in the US.\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nRun `SELECT` or visit https://acme.example/ABC today. We will NOT do it.\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nSAN FRANCISCO — June 1, 2027 — Acme launches today.\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# ACME LAUNCHES NEW TOOL\n\n### PRESS RELEASE\n\nText.\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nSet it to \"RETAIN\" or MUTATING-IN-PLACE, in .NET or /SRC.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\nThe CEO reads the FAQ and the PDF in the US.\n", 0);
+        assert_count(&RULE, "# Acme\n\nRun `SELECT` or visit https://acme.example/ABC today. We will NOT do it.\n", 0);
+        assert_count(&RULE, "# Acme\n\nSAN FRANCISCO — June 1, 2027 — Acme launches today.\n", 0);
+        assert_count(&RULE, "# ACME LAUNCHES NEW TOOL\n\n### PRESS RELEASE\n\nText.\n", 0);
+        assert_count(&RULE, "# Acme\n\nSet it to \"RETAIN\" or MUTATING-IN-PLACE, in .NET or /SRC.\n", 0);
     }
 
     #[test]
     fn house_acronyms_from_config_are_known() {
         let config = crate::Config::from_toml("[words]\nacronyms = [\"ROAS\"]").expect("valid");
-        assert!(
-            crate::testing::run_rule_with(&RULE, "# Acme\n\nIt shows ROAS.\n", &config).is_empty()
-        );
+        assert!(crate::testing::run_rule_with(&RULE, "# Acme\n\nIt shows ROAS.\n", &config).is_empty());
     }
 }

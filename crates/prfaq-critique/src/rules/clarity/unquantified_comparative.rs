@@ -23,9 +23,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 /// Words before "more"/"less" that make it something other than a comparison.
-const NOT_COMPARING: &[&str] = &[
-    "no", "any", "once", "learn", "read", "hear", "see", "find", "and",
-];
+const NOT_COMPARING: &[&str] = &["no", "any", "once", "learn", "read", "hear", "see", "find", "and"];
 
 /// Nouns whose amount a "more"/"less" claim promises.
 const MEASURABLE: &[&str] = &[
@@ -61,10 +59,8 @@ const MEASURABLE: &[&str] = &[
 ];
 
 /// Endings of adjectives and adverbs that "more"/"less" compare ("more accurate", "less painful").
-const ADJECTIVE_ENDINGS: &[&str] = &[
-    "able", "ible", "ive", "ful", "ous", "ent", "ant", "ic", "al", "ly", "ure", "ile", "ient",
-    "less",
-];
+const ADJECTIVE_ENDINGS: &[&str] =
+    &["able", "ible", "ive", "ful", "ous", "ent", "ant", "ic", "al", "ly", "ure", "ile", "ient", "less"];
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let keep = |text: &str, r: Range<usize>, entry: &str| {
@@ -79,7 +75,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         out.emit_with(
             hit.b.source_span(hit.range.clone()),
             format!("\"{found}\" with no number: by how much, and compared with what?"),
-            Suggestion::advice("give the number and what it is compared with, e.g. \"in 20 minutes instead of 5 hours\""),
+            Suggestion::advice(
+                "give the number and what it is compared with, e.g. \"in 20 minutes instead of 5 hours\"",
+            ),
         );
     });
 }
@@ -87,8 +85,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
 /// True when "more"/"less" at `r` of `text` compares: it is followed by an adjective or a
 /// measurable noun and not preceded by a word that makes it a quantity ("no more").
 fn compares(text: &str, r: Range<usize>) -> bool {
-    if super::word_before(text, r.start).is_some_and(|w| super::is_one_of(&text[w], NOT_COMPARING))
-    {
+    if super::word_before(text, r.start).is_some_and(|w| super::is_one_of(&text[w], NOT_COMPARING)) {
         return false;
     }
     let Some(next) = super::word_after(text, r.end) else {
@@ -97,9 +94,7 @@ fn compares(text: &str, r: Range<usize>) -> bool {
     let next = &text[next];
     let lower_ends = |suffix: &str| {
         next.len() > suffix.len() + 2
-            && next
-                .get(next.len() - suffix.len()..)
-                .is_some_and(|e| e.eq_ignore_ascii_case(suffix))
+            && next.get(next.len() - suffix.len()..).is_some_and(|e| e.eq_ignore_ascii_case(suffix))
     };
     super::is_one_of(next, MEASURABLE) || ADJECTIVE_ENDINGS.iter().any(|s| lower_ends(s))
 }
@@ -112,27 +107,14 @@ mod tests {
     #[test]
     fn flags_comparatives_in_sentences_without_numbers() {
         assert_flags_at(&RULE, "# Acme\n\nReports load faster.\n", 3, "faster");
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nSetup is quick.\nReports are more reliable now.\n",
-            4,
-            "more reliable",
-        );
+        assert_flags_at(&RULE, "# Acme\n\nSetup is quick.\nReports are more reliable now.\n", 4, "more reliable");
         assert_count(&RULE, "# Acme\n\nIt is cheaper and needs less time.\n", 2);
     }
 
     #[test]
     fn a_number_in_the_sentence_quantifies_it() {
-        assert_count(
-            &RULE,
-            "# Acme\n\nReports load 4 seconds faster than today.\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nIt is twice as fast and half the price, so cheaper.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\nReports load 4 seconds faster than today.\n", 0);
+        assert_count(&RULE, "# Acme\n\nIt is twice as fast and half the price, so cheaper.\n", 0);
     }
 
     #[test]
@@ -142,18 +124,9 @@ mod tests {
             "# Acme\n\nLearn more at our site. No more manual exports. The more you use it, the more it knows.\n",
             0,
         );
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nIt gives marketers more control.\n",
-            3,
-            "more",
-        );
+        assert_flags_at(&RULE, "# Acme\n\nIt gives marketers more control.\n", 3, "more");
         assert_flags_at(&RULE, "# Acme\n\nIt is less painful.\n", 3, "less");
-        assert_count(
-            &RULE,
-            "# Acme\n\nFor a more detailed view, see below. More supported apps follow.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\nFor a more detailed view, see below. More supported apps follow.\n", 0);
     }
 
     #[test]

@@ -65,52 +65,21 @@ const ORDINAL_NOUNS: &[&str] = &[
 ];
 
 /// Words that may stand before "first"/"only" in a claim.
-const CLAIM_OPENERS: &[&str] = &[
-    "the",
-    "world's",
-    "world’s",
-    "industry's",
-    "industry’s",
-    "market's",
-    "market’s",
-];
+const CLAIM_OPENERS: &[&str] = &["the", "world's", "world’s", "industry's", "industry’s", "market's", "market’s"];
 
 /// Words that negate a superlative within the three words before it.
-const NEGATIONS: &[&str] = &[
-    "not", "never", "no", "isn't", "aren't", "wasn't", "isn’t", "aren’t", "wasn’t",
-];
+const NEGATIONS: &[&str] = &["not", "never", "no", "isn't", "aren't", "wasn't", "isn’t", "aren’t", "wasn’t"];
 
 /// Words that introduce what "the first/only X" is first or only at.
 const CLAIM_LINKS: &[&str] = &["to", "that", "who", "which"];
 
 /// Words after "the best" that make it advice, not a claim.
-const BEST_ADVICE: &[&str] = &[
-    "way",
-    "ways",
-    "time",
-    "times",
-    "part",
-    "practice",
-    "practices",
-    "fit",
-    "case",
-    "of",
-    "to",
-];
+const BEST_ADVICE: &[&str] =
+    &["way", "ways", "time", "times", "part", "practice", "practices", "fit", "case", "of", "to"];
 
 /// Phrases that show where a claim comes from.
-const SOURCES: &[&str] = &[
-    "according to",
-    "[ev:",
-    "[obs:",
-    "http",
-    "www.",
-    "survey",
-    "study",
-    "studies",
-    "benchmark",
-    "research",
-];
+const SOURCES: &[&str] =
+    &["according to", "[ev:", "[obs:", "http", "www.", "survey", "study", "studies", "benchmark", "research"];
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     super::lexicon_hits_in_sentences(cx, &cx.lex.superlatives, is_claim, |hit| {
@@ -127,17 +96,16 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         out.emit_with(
             hit.b.source_span(hit.range.clone()),
             format!("superlative \"{}\" without proof", &sentence[r]),
-            Suggestion::advice("back it with a number and its source (a benchmark, a survey) in the same sentence, or drop it"),
+            Suggestion::advice(
+                "back it with a number and its source (a benchmark, a survey) in the same sentence, or drop it",
+            ),
         );
     });
 }
 
 /// True when an `[ev:…]` or `[obs:…]` citation lies in `sentence`.
 fn cites_evidence(cx: &Context<'_>, sentence: Span) -> bool {
-    cx.doc
-        .evidence_refs
-        .iter()
-        .any(|e| sentence.contains(e.span))
+    cx.doc.evidence_refs.iter().any(|e| sentence.contains(e.span))
 }
 
 /// True when the superlative `entry` at `r` of `text` is used as a claim.
@@ -158,8 +126,7 @@ fn is_claim(text: &str, r: Range<usize>, entry: &str) -> bool {
     let before = before.map(|w| &text[w]);
     match entry {
         "first" | "only" => {
-            before.is_some_and(|b| super::is_one_of(b, CLAIM_OPENERS))
-                && first_or_only_claim(text, r.end)
+            before.is_some_and(|b| super::is_one_of(b, CLAIM_OPENERS)) && first_or_only_claim(text, r.end)
         }
         "best" => {
             before.is_some_and(|b| super::is_one_of(b, &["the", "our", "its"]))
@@ -202,36 +169,11 @@ mod tests {
     #[test]
     fn flags_superlatives_without_proof() {
         assert_flags_at(&RULE, "# Acme\n\nIt is the fastest tool.\n", 3, "fastest");
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nIt is the first app that plans a whole week.\n",
-            3,
-            "first",
-        );
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nWe are the only company to do this.\n",
-            3,
-            "only",
-        );
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nIt is the world's first meal planner to learn.\n",
-            3,
-            "first",
-        );
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nIt is the best meal-planning experience.\n",
-            3,
-            "best",
-        );
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nAcme is a leading provider.\n",
-            3,
-            "leading",
-        );
+        assert_flags_at(&RULE, "# Acme\n\nIt is the first app that plans a whole week.\n", 3, "first");
+        assert_flags_at(&RULE, "# Acme\n\nWe are the only company to do this.\n", 3, "only");
+        assert_flags_at(&RULE, "# Acme\n\nIt is the world's first meal planner to learn.\n", 3, "first");
+        assert_flags_at(&RULE, "# Acme\n\nIt is the best meal-planning experience.\n", 3, "best");
+        assert_flags_at(&RULE, "# Acme\n\nAcme is a leading provider.\n", 3, "leading");
         assert_flags_at(&RULE, "# Acme\n\nWe are #1 in reporting.\n", 3, "#1");
     }
 
@@ -256,26 +198,10 @@ mod tests {
 
     #[test]
     fn numbers_and_sources_are_proof() {
-        assert_count(
-            &RULE,
-            "# Acme\n\nIt is the fastest tool, at 2 seconds per report.\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nIt is the cheapest option according to Gartner.\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nIn our survey it was the easiest tool.\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nThe city's three largest chains match our prices.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\nIt is the fastest tool, at 2 seconds per report.\n", 0);
+        assert_count(&RULE, "# Acme\n\nIt is the cheapest option according to Gartner.\n", 0);
+        assert_count(&RULE, "# Acme\n\nIn our survey it was the easiest tool.\n", 0);
+        assert_count(&RULE, "# Acme\n\nThe city's three largest chains match our prices.\n", 0);
     }
 
     #[test]

@@ -63,17 +63,8 @@ mod tests {
 
     #[test]
     fn flags_vague_time_at_its_place() {
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nIt ships in the near future.\n",
-            3,
-            "in the near future",
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\nWe recently asked stores. It ships soon.\n",
-            2,
-        );
+        assert_flags_at(&RULE, "# Acme\n\nIt ships in the near future.\n", 3, "in the near future");
+        assert_count(&RULE, "# Acme\n\nWe recently asked stores. It ships soon.\n", 2);
     }
 
     #[test]

@@ -24,17 +24,14 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for (block, range, word) in cx.lexicon_hits(&cx.lex.weasel, true) {
         let b = &cx.doc.blocks[block];
         // "How much does it cost?" and "how many stores" ask for the number; they do not hide it.
-        let asks = super::word_before(&b.text, range.start)
-            .is_some_and(|w| b.text[w].eq_ignore_ascii_case("how"));
+        let asks = super::word_before(&b.text, range.start).is_some_and(|w| b.text[w].eq_ignore_ascii_case("how"));
         if asks && matches!(word, "much" | "many") {
             continue;
         }
         out.emit_with(
             b.source_span(range.clone()),
             format!("weasel word \"{}\"", &b.text[range]),
-            Suggestion::advice(format!(
-                "replace \"{word}\" with the number or fact it stands for"
-            )),
+            Suggestion::advice(format!("replace \"{word}\" with the number or fact it stands for")),
         );
     }
 }
@@ -46,22 +43,13 @@ mod tests {
 
     #[test]
     fn flags_each_weasel_word_at_its_place() {
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nIt is significantly faster.\n",
-            3,
-            "significantly",
-        );
+        assert_flags_at(&RULE, "# Acme\n\nIt is significantly faster.\n", 3, "significantly");
         assert_count(&RULE, "# Acme\n\nMany teams often wait.\n", 2);
     }
 
     #[test]
     fn how_much_and_how_many_ask_for_the_number() {
-        assert_count(
-            &RULE,
-            "# Acme\n\n## FAQ\n\n### How much does it cost? How many stores use it?\n$99.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\n## FAQ\n\n### How much does it cost? How many stores use it?\n$99.\n", 0);
     }
 
     #[test]

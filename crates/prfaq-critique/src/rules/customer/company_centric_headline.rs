@@ -44,15 +44,15 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         return;
     };
     let span = match block_of(doc, h) {
-        Some((block, offset)) => {
-            doc.blocks[block].source_span(offset + lead..offset + lead + m.end())
-        }
+        Some((block, offset)) => doc.blocks[block].source_span(offset + lead..offset + lead + m.end()),
         None => h.span,
     };
     out.emit_with(
         span,
         format!("the headline opens with \"{}\": news for the company, not for the customer", m.as_str()),
-        Suggestion::advice("lead with the customer and what they get, e.g. \"E-commerce Marketers Get Their Monday Mornings Back\""),
+        Suggestion::advice(
+            "lead with the customer and what they get, e.g. \"E-commerce Marketers Get Their Monday Mornings Back\"",
+        ),
     );
 }
 
@@ -64,33 +64,15 @@ mod tests {
     #[test]
     fn flags_the_company_and_its_verb() {
         assert_flags_at(&RULE, RULE.docs.flagged, 1, "Acme Announces");
-        assert_flags_at(
-            &RULE,
-            "# Hearthside Labs Today Launched MealMind\n",
-            1,
-            "Hearthside Labs Today Launched",
-        );
-        assert_flags_at(
-            &RULE,
-            "# Acme Is Excited to Bring You Reports\n",
-            1,
-            "Acme Is Excited to",
-        );
+        assert_flags_at(&RULE, "# Hearthside Labs Today Launched MealMind\n", 1, "Hearthside Labs Today Launched");
+        assert_flags_at(&RULE, "# Acme Is Excited to Bring You Reports\n", 1, "Acme Is Excited to");
         assert_flags_at(&RULE, "# Introducing Acme Reports\n", 1, "Introducing");
     }
 
     #[test]
     fn customer_first_headlines_are_fine() {
         assert_count(&RULE, RULE.docs.clean, 0);
-        assert_count(
-            &RULE,
-            "# Store Marketers Cut Weekly Ad Reporting From 5.5 Hours to 20 Minutes\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Parents Plan a Week of Dinners in Ten Minutes, Then Launch the Shopping List\n",
-            0,
-        );
+        assert_count(&RULE, "# Store Marketers Cut Weekly Ad Reporting From 5.5 Hours to 20 Minutes\n", 0);
+        assert_count(&RULE, "# Parents Plan a Week of Dinners in Ten Minutes, Then Launch the Shopping List\n", 0);
     }
 }

@@ -26,10 +26,7 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let doc = cx.doc;
-    let (Some(field), Some(summary)) = (
-        doc.meta("customer"),
-        doc.press_release.part(PrRole::Summary),
-    ) else {
+    let (Some(field), Some(summary)) = (doc.meta("customer"), doc.press_release.part(PrRole::Summary)) else {
         return;
     };
     let keys = key_words(&field.value);

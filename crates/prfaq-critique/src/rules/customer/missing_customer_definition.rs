@@ -26,13 +26,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     if doc.meta("customer").is_some() || !has_words(doc) {
         return;
     }
-    let at = doc.front_matter.as_ref().map_or_else(
-        || anchor(doc),
-        |fm| {
-            doc.lines
-                .line_span(&doc.source, doc.location(fm.span.start).line)
-        },
-    );
+    let at = doc
+        .front_matter
+        .as_ref()
+        .map_or_else(|| anchor(doc), |fm| doc.lines.line_span(&doc.source, doc.location(fm.span.start).line));
     out.emit_with(
         at,
         "the front matter does not say who the customer is",

@@ -143,18 +143,11 @@ const STOP_WORDS: &[&str] = &[
 /// ("companies" → "company", "boxes" → "box", "stores" → "store").
 pub(crate) fn stem(word: &str) -> String {
     let w = word.to_lowercase();
-    let w = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .unwrap_or(&w)
-        .to_string();
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(&w).to_string();
     if let Some(base) = w.strip_suffix("ies").filter(|b| b.len() >= 2) {
         return format!("{base}y");
     }
-    if let Some(base) = ["sses", "shes", "ches", "xes"]
-        .iter()
-        .find_map(|s| w.strip_suffix(s).map(|b| (b, s)))
-    {
+    if let Some(base) = ["sses", "shes", "ches", "xes"].iter().find_map(|s| w.strip_suffix(s).map(|b| (b, s))) {
         return format!("{}{}", base.0, &base.1[..base.1.len() - 2]);
     }
     match w.strip_suffix('s') {
@@ -168,10 +161,7 @@ pub(crate) fn stem(word: &str) -> String {
 pub(crate) fn key_words(definition: &str) -> Vec<String> {
     let mut out: Vec<String> = text::words(definition)
         .map(|r| &definition[r])
-        .filter(|w| {
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 4
-                && !w.chars().any(|c| c.is_ascii_digit())
-        })
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !w.chars().any(|c| c.is_ascii_digit()))
         .filter(|w| !STOP_WORDS.contains(&w.to_lowercase().as_str()))
         .map(stem)
         .collect();

@@ -152,12 +152,7 @@ mod tests {
 
     #[test]
     fn flags_the_customer_value() {
-        assert_flags_at(
-            &RULE,
-            &customer("Everyone who eats"),
-            2,
-            "Everyone who eats",
-        );
+        assert_flags_at(&RULE, &customer("Everyone who eats"), 2, "Everyone who eats");
         assert_count(&RULE, RULE.docs.flagged, 1);
     }
 

@@ -25,9 +25,7 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let pr = &cx.doc.press_release;
-    let (Some(problem), Some(solution)) =
-        (pr.position(PrRole::Problem), pr.position(PrRole::Solution))
-    else {
+    let (Some(problem), Some(solution)) = (pr.position(PrRole::Problem), pr.position(PrRole::Solution)) else {
         return;
     };
     if problem < solution {
@@ -58,10 +56,6 @@ mod tests {
     #[test]
     fn problem_first_or_a_missing_part_is_fine() {
         assert_count(&RULE, RULE.docs.clean, 0);
-        assert_count(
-            &RULE,
-            "# Acme\n\nAcme launches.\n\n### Solution\n\nOne dashboard.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\nAcme launches.\n\n### Solution\n\nOne dashboard.\n", 0);
     }
 }

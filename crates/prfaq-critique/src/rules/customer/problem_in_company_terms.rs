@@ -24,19 +24,8 @@ pub(crate) static RULE: Rule = Rule {
     check,
 };
 
-const COMPANY_WORDS: &[&str] = &[
-    "we",
-    "our",
-    "ours",
-    "us",
-    "ourselves",
-    "we're",
-    "we’re",
-    "we've",
-    "we’ve",
-    "we'll",
-    "we’ll",
-];
+const COMPANY_WORDS: &[&str] =
+    &["we", "our", "ours", "us", "ourselves", "we're", "we’re", "we've", "we’ve", "we'll", "we’ll"];
 
 const CUSTOMER_WORDS: &[&str] = &[
     "you",
@@ -59,10 +48,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let Some(problem) = doc.press_release.part(PrRole::Problem) else {
         return;
     };
-    let keys = doc
-        .meta("customer")
-        .map(|f| key_words(&f.value))
-        .unwrap_or_default();
+    let keys = doc.meta("customer").map(|f| key_words(&f.value)).unwrap_or_default();
     let b = &doc.blocks[problem.block];
     let (mut ours, mut theirs) = (0usize, 0usize);
     for w in text::words(&b.text) {
@@ -77,7 +63,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         out.emit_with(
             lead_sentence(doc, problem.block),
             format!("the problem paragraph speaks of us {ours} times and of the customer {theirs} times"),
-            Suggestion::advice("tell the pain from the customer's side: what they do today, what it costs them, in their words"),
+            Suggestion::advice(
+                "tell the pain from the customer's side: what they do today, what it costs them, in their words",
+            ),
         );
     }
 }
@@ -89,12 +77,7 @@ mod tests {
 
     #[test]
     fn flags_the_first_sentence_of_the_problem() {
-        assert_flags_at(
-            &RULE,
-            RULE.docs.flagged,
-            5,
-            "We have no reporting product, and our competitors do.",
-        );
+        assert_flags_at(&RULE, RULE.docs.flagged, 5, "We have no reporting product, and our competitors do.");
     }
 
     #[test]

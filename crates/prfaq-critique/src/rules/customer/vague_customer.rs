@@ -43,18 +43,16 @@ const UNIVERSAL: &[&str] = &[
 ];
 
 /// Words that may come before the head of the customer phrase without narrowing it.
-const DETERMINERS: &[&str] = &[
-    "the", "all", "every", "any", "each", "our", "your", "their", "its", "most", "many", "more",
-];
+const DETERMINERS: &[&str] =
+    &["the", "all", "every", "any", "each", "our", "your", "their", "its", "most", "many", "more"];
 
 /// Quantifiers that make whatever follows universal ("all developers who …").
 const QUANTIFIERS: &[&str] = &["all", "every", "any", "each"];
 
 /// Words that open a qualifying clause or phrase after the head ("users who …", "teams of …").
 const QUALIFIERS: &[&str] = &[
-    "who", "whose", "that", "which", "with", "at", "in", "of", "on", "from", "across", "inside",
-    "within", "under", "over", "between", "aged", "running", "using", "managing", "selling",
-    "building",
+    "who", "whose", "that", "which", "with", "at", "in", "of", "on", "from", "across", "inside", "within", "under",
+    "over", "between", "aged", "running", "using", "managing", "selling", "building",
 ];
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
@@ -66,11 +64,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     };
     if let Some(field) = doc.meta("customer") {
         if vague_head(cx, &field.value, 0).is_some() {
-            out.emit_with(
-                field.span,
-                format!("the customer \"{}\" is not specific", field.value.trim()),
-                advice(),
-            );
+            out.emit_with(field.span, format!("the customer \"{}\" is not specific", field.value.trim()), advice());
         }
     }
     let pr = &doc.press_release;
@@ -110,27 +104,17 @@ fn vague_head(cx: &Context<'_>, text: &str, start: usize) -> Option<Range<usize>
         words.push(w);
     }
     let lower = |r: &Range<usize>| text[r.clone()].to_lowercase();
-    let leading = words
-        .iter()
-        .take_while(|w| DETERMINERS.contains(&lower(w).as_str()))
-        .count();
+    let leading = words.iter().take_while(|w| DETERMINERS.contains(&lower(w).as_str())).count();
     let phrase = words.first()?.start..words.last()?.end;
     // The vague word must be the head: right after the determiners, not after a modifier.
     let head_start = words.get(leading).map_or(phrase.end, |w| w.start);
-    let (hit, entry) = cx
-        .lex
-        .vague_customers
-        .find_iter(&text[phrase.clone()])
-        .find_map(|(r, e)| {
-            let r = r.start + phrase.start..r.end + phrase.start;
-            (r.start == head_start || words[..leading].iter().any(|w| w.start == r.start))
-                .then_some((r, e))
-        })?;
+    let (hit, entry) = cx.lex.vague_customers.find_iter(&text[phrase.clone()]).find_map(|(r, e)| {
+        let r = r.start + phrase.start..r.end + phrase.start;
+        (r.start == head_start || words[..leading].iter().any(|w| w.start == r.start)).then_some((r, e))
+    })?;
     let first_word = words.iter().position(|w| w.start == hit.start)?;
-    let universal = UNIVERSAL.contains(&entry)
-        || words[..first_word]
-            .iter()
-            .any(|w| QUANTIFIERS.contains(&lower(w).as_str()));
+    let universal =
+        UNIVERSAL.contains(&entry) || words[..first_word].iter().any(|w| QUANTIFIERS.contains(&lower(w).as_str()));
     let head = words[0].start..hit.end;
     if universal {
         return Some(head);
@@ -157,12 +141,7 @@ mod tests {
 
     #[test]
     fn flags_a_vague_front_matter_customer() {
-        assert_flags_at(
-            &RULE,
-            &customer("Everyone who eats"),
-            2,
-            "Everyone who eats",
-        );
+        assert_flags_at(&RULE, &customer("Everyone who eats"), 2, "Everyone who eats");
         for vague in [
             "users",
             "All customers",

@@ -64,21 +64,14 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let faqs = &cx.doc.faqs;
     let keys: Vec<Key> = faqs.iter().map(|e| Key::new(&e.question.text)).collect();
     for (i, later) in faqs.iter().enumerate() {
-        let Some(earlier) =
-            (0..i).find(|&j| same_readers(&faqs[j], later) && keys[j].same_as(&keys[i]))
-        else {
+        let Some(earlier) = (0..i).find(|&j| same_readers(&faqs[j], later) && keys[j].same_as(&keys[i])) else {
             continue;
         };
         let line = cx.doc.location(faqs[earlier].question.span.start).line;
         out.emit_with(
             later.question.span,
-            format!(
-                "repeats the question on line {line} (\"{}\")",
-                faqs[earlier].question.text
-            ),
-            Suggestion::advice(format!(
-                "merge this entry into the one on line {line}, keeping one answer"
-            )),
+            format!("repeats the question on line {line} (\"{}\")", faqs[earlier].question.text),
+            Suggestion::advice(format!("merge this entry into the one on line {line}, keeping one answer")),
         );
     }
 }

@@ -11,9 +11,8 @@ use crate::context::Sentence;
 use crate::lexicon::Lexicon;
 
 /// The answer label the parser strips from an answer's text ("A:", "Answer 2 —").
-static ANSWER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:a|ans|answer)\s*\d*\s*[:.\-–—]\s*").expect("valid regex")
-});
+static ANSWER_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:a|ans|answer)\s*\d*\s*[:.\-–—]\s*").expect("valid regex"));
 
 /// The sentences of an entry's answer, in order, each tied to its block so it can be mapped
 /// back to the source. The question's own text (when the answer shares its paragraph or list
@@ -60,38 +59,21 @@ pub(crate) fn answer_sentences<'a>(doc: &'a Document, entry: &FaqEntry) -> Vec<S
 
 /// The span of an answer's first sentence, or of the whole answer when it cannot be placed.
 pub(crate) fn first_sentence_span(doc: &Document, entry: &FaqEntry) -> Span {
-    answer_sentences(doc, entry)
-        .first()
-        .map_or(entry.answer.span, Sentence::span)
+    answer_sentences(doc, entry).first().map_or(entry.answer.span, Sentence::span)
 }
 
 /// The text offset in `b.text` where source byte `src` begins (the first text at or after it).
 fn text_start(b: &Block, src: usize) -> usize {
-    b.segments
-        .iter()
-        .find(|s| s.span.end > src)
-        .map_or(b.text.len(), |s| {
-            if s.span.start >= src || !s.exact {
-                s.text_start
-            } else {
-                s.text_start + (src - s.span.start)
-            }
-        })
+    b.segments.iter().find(|s| s.span.end > src).map_or(b.text.len(), |s| {
+        if s.span.start >= src || !s.exact { s.text_start } else { s.text_start + (src - s.span.start) }
+    })
 }
 
 /// The text offset in `b.text` where source byte `src` ends (the last text before it).
 fn text_end(b: &Block, src: usize) -> usize {
-    b.segments
-        .iter()
-        .rev()
-        .find(|s| s.span.start < src)
-        .map_or(0, |s| {
-            if s.span.end <= src || !s.exact {
-                s.text_start + s.text_len
-            } else {
-                s.text_start + (src - s.span.start)
-            }
-        })
+    b.segments.iter().rev().find(|s| s.span.start < src).map_or(0, |s| {
+        if s.span.end <= src || !s.exact { s.text_start + s.text_len } else { s.text_start + (src - s.span.start) }
+    })
 }
 
 /// The words of the heading of the FAQ section (one of `kinds`) that holds `entry`, without
@@ -102,9 +84,7 @@ pub(crate) fn faq_heading(doc: &Document, entry: &FaqEntry, kinds: &[SectionKind
         .sections
         .iter()
         .rev()
-        .find(|s| {
-            kinds.contains(&s.kind) && s.span.start <= at && at < s.span.end.max(s.span.start + 1)
-        })
+        .find(|s| kinds.contains(&s.kind) && s.span.start <= at && at < s.span.end.max(s.span.start + 1))
         .and_then(|s| doc.blocks.get(s.heading));
     match heading.map(|b| (b.segments.first(), b.segments.last())) {
         Some((Some(first), Some(last))) => Span::new(first.span.start, last.span.end),
@@ -151,8 +131,7 @@ const NUMBER_WORDS: &[&str] = &[
     "triple",
 ];
 
-static NUMBERS: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::new(NUMBER_WORDS.iter().copied(), &[]));
+static NUMBERS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(NUMBER_WORDS.iter().copied(), &[]));
 
 /// True when `text` states a figure: a digit or a number word.
 pub(crate) fn has_figure(text: &str) -> bool {
@@ -179,19 +158,13 @@ mod tests {
 
     fn sentences_of(md: &str, entry: usize) -> Vec<String> {
         let doc = prfaq_doc::parse(md);
-        answer_sentences(&doc, &doc.faqs[entry])
-            .iter()
-            .map(|s| doc.text(s.span()).to_string())
-            .collect()
+        answer_sentences(&doc, &doc.faqs[entry]).iter().map(|s| doc.text(s.span()).to_string()).collect()
     }
 
     #[test]
     fn answer_sentences_map_to_the_source() {
         let md = "# Acme\n\n## FAQ\n### Is it free?\nA: Yes. It costs *$0* a month.\n\nBilling is monthly.\n";
-        assert_eq!(
-            sentences_of(md, 0),
-            ["Yes.", "It costs *$0* a month.", "Billing is monthly."]
-        );
+        assert_eq!(sentences_of(md, 0), ["Yes.", "It costs *$0* a month.", "Billing is monthly."]);
     }
 
     #[test]
@@ -218,10 +191,7 @@ mod tests {
 
     #[test]
     fn normalize_ignores_case_and_punctuation() {
-        assert_eq!(
-            normalize("How much does it cost?"),
-            normalize("how much  does it COST")
-        );
+        assert_eq!(normalize("How much does it cost?"), normalize("how much  does it COST"));
         assert_eq!(normalize("What's new?"), "whats new");
     }
 }

@@ -24,10 +24,8 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 /// Words that open a yes-or-no question.
-const YES_NO_OPENERS: &[&str] = &[
-    "can", "is", "does", "do", "will", "are", "should", "could", "would", "has", "have", "did",
-    "was", "were", "am",
-];
+const YES_NO_OPENERS: &[&str] =
+    &["can", "is", "does", "do", "will", "are", "should", "could", "would", "has", "have", "did", "was", "were", "am"];
 
 /// Words that answer a yes-or-no question directly when they open the answer.
 const DIRECT: &[&str] = &[
@@ -79,9 +77,7 @@ const FILLER: &[&str] = &[
 ];
 
 /// Pronouns that, followed by the question's own verb, echo a direct answer ("It does.").
-const PRONOUNS: &[&str] = &[
-    "i", "you", "it", "we", "they", "there", "this", "that", "he", "she",
-];
+const PRONOUNS: &[&str] = &["i", "you", "it", "we", "they", "there", "this", "that", "he", "she"];
 
 /// The verb family of an auxiliary, so "Is it…?" is answered by "It is" or "It isn't".
 fn auxiliary(word: &str) -> Option<u8> {
@@ -122,17 +118,14 @@ fn answers_directly(words: &[String], asked: u8) -> bool {
     let Some(first) = words.first() else {
         return true;
     };
-    if DIRECT.contains(&first.as_str())
-        || first.starts_with(|c: char| c.is_ascii_digit() || c == '$')
-    {
+    if DIRECT.contains(&first.as_str()) || first.starts_with(|c: char| c.is_ascii_digit() || c == '$') {
         return true;
     }
     let near = &words[..words.len().min(NEAR_START)];
     let yes_or_no = near.iter().any(|w| w == "yes" || w == "no");
     let said_not = near.iter().enumerate().any(|(i, w)| {
         (auxiliary(w).is_some() && negated(w))
-            || (auxiliary(w).is_some()
-                && near.get(i + 1).is_some_and(|n| n == "not" || n == "never"))
+            || (auxiliary(w).is_some() && near.get(i + 1).is_some_and(|n| n == "not" || n == "never"))
     });
     if yes_or_no || said_not {
         return true;
@@ -148,11 +141,7 @@ fn filler(sentence: &str) -> Option<&'static str> {
     let lower = sentence.to_lowercase().replace('’', "'");
     FILLER.iter().copied().find(|f| {
         lower.starts_with(f)
-            && (f.ends_with(',')
-                || lower[f.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric()))
+            && (f.ends_with(',') || lower[f.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
     })
 }
 
@@ -174,46 +163,30 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         let sentence = first.text();
         if let Some(phrase) = filler(sentence) {
             // Count characters, not bytes: the phrase was matched on a lower-cased copy.
-            let shown: String = sentence
-                .chars()
-                .take(phrase.trim_end_matches(',').chars().count())
-                .collect();
+            let shown: String = sentence.chars().take(phrase.trim_end_matches(',').chars().count()).collect();
             out.emit_with(
                 first.span(),
                 format!("the answer opens with \"{shown}\" instead of the answer"),
-                Suggestion::advice(
-                    "start with the answer itself; the reader skims the first sentence",
-                ),
+                Suggestion::advice("start with the answer itself; the reader skims the first sentence"),
             );
             continue;
         }
-        let question: Vec<String> = text::words(&entry.question.text)
-            .take(1)
-            .map(|r| entry.question.text[r].to_lowercase())
-            .collect();
+        let question: Vec<String> =
+            text::words(&entry.question.text).take(1).map(|r| entry.question.text[r].to_lowercase()).collect();
         // "Does it show all logs or only errors?" asks to choose, not yes or no.
         let either_or = entry.question.text.to_lowercase().contains(" or ");
-        let Some(asked) = question
-            .first()
-            .filter(|w| !either_or && YES_NO_OPENERS.contains(&w.as_str()))
-            .and_then(|w| auxiliary(w))
+        let Some(asked) =
+            question.first().filter(|w| !either_or && YES_NO_OPENERS.contains(&w.as_str())).and_then(|w| auxiliary(w))
         else {
             continue;
         };
-        let words: Vec<String> = text::words(sentence)
-            .take(NEAR_START)
-            .map(|r| sentence[r].to_lowercase().replace('’', "'"))
-            .collect();
+        let words: Vec<String> =
+            text::words(sentence).take(NEAR_START).map(|r| sentence[r].to_lowercase().replace('’', "'")).collect();
         if !answers_directly(&words, asked) {
             out.emit_with(
                 first.span(),
-                format!(
-                    "a yes-or-no question, but the answer opens \"{}\"",
-                    opening(sentence)
-                ),
-                Suggestion::advice(
-                    "open with \"Yes\" or \"No\" (or \"Not yet\", \"Only …\"), then explain",
-                ),
+                format!("a yes-or-no question, but the answer opens \"{}\"", opening(sentence)),
+                Suggestion::advice("open with \"Yes\" or \"No\" (or \"Not yet\", \"Only …\"), then explain"),
             );
         }
     }
@@ -228,14 +201,8 @@ mod tests {
 
     #[test]
     fn flags_the_first_sentence_of_an_indirect_yes_no_answer() {
-        assert_flags_at(
-            &RULE,
-            RULE.docs.flagged,
-            5,
-            "We work with many platforms, and Shopify is one of them.",
-        );
-        let md =
-            format!("{HEAD}### Will it be free?\nWe are considering a free tier. Details later.\n");
+        assert_flags_at(&RULE, RULE.docs.flagged, 5, "We work with many platforms, and Shopify is one of them.");
+        let md = format!("{HEAD}### Will it be free?\nWe are considering a free tier. Details later.\n");
         assert_flags_at(&RULE, &md, 5, "We are considering a free tier.");
     }
 
@@ -247,8 +214,7 @@ mod tests {
         assert_flags_at(&RULE, &md, 5, "It depends on your plan.");
         let md = format!("{HEAD}### How much does it cost?\nWell, it costs $49.\n");
         assert_count(&RULE, &md, 1);
-        let md =
-            format!("{HEAD}### How much does it cost?\nThat’s a great question. It costs $49.\n");
+        let md = format!("{HEAD}### How much does it cost?\nThat’s a great question. It costs $49.\n");
         assert_flags_at(&RULE, &md, 5, "That’s a great question.");
     }
 
@@ -265,22 +231,10 @@ mod tests {
             "30 days, with no card.",
             "**Yes.** It connects in one click.",
         ] {
-            assert_count(
-                &RULE,
-                &format!("{HEAD}### Does it work with Shopify?\n{answer}\n"),
-                0,
-            );
+            assert_count(&RULE, &format!("{HEAD}### Does it work with Shopify?\n{answer}\n"), 0);
         }
-        assert_count(
-            &RULE,
-            &format!("{HEAD}### Is it free?\nIt's free for 30 days.\n"),
-            0,
-        );
-        assert_count(
-            &RULE,
-            &format!("{HEAD}### Can I export reports?\nYou can, as PDF or CSV.\n"),
-            0,
-        );
+        assert_count(&RULE, &format!("{HEAD}### Is it free?\nIt's free for 30 days.\n"), 0);
+        assert_count(&RULE, &format!("{HEAD}### Can I export reports?\nYou can, as PDF or CSV.\n"), 0);
     }
 
     #[test]
@@ -293,51 +247,26 @@ mod tests {
         ] {
             assert_count(&RULE, &format!("{HEAD}### Is it checked?\n{answer}\n"), 0);
         }
-        let md = format!(
-            "{HEAD}### Is the training free?\nThe GSF will make a free version available online.\n"
-        );
-        assert_flags_at(
-            &RULE,
-            &md,
-            5,
-            "The GSF will make a free version available online.",
-        );
+        let md = format!("{HEAD}### Is the training free?\nThe GSF will make a free version available online.\n");
+        assert_flags_at(&RULE, &md, 5, "The GSF will make a free version available online.");
     }
 
     #[test]
     fn either_or_questions_are_not_yes_or_no() {
-        let md = format!(
-            "{HEAD}### Will the logs show every line or only errors?\nUsers can read every line.\n"
-        );
+        let md = format!("{HEAD}### Will the logs show every line or only errors?\nUsers can read every line.\n");
         assert_count(&RULE, &md, 0);
     }
 
     #[test]
     fn echoing_a_different_verb_is_not_direct() {
-        assert_count(
-            &RULE,
-            &format!("{HEAD}### Will it be free?\nWe are looking at options.\n"),
-            1,
-        );
+        assert_count(&RULE, &format!("{HEAD}### Will it be free?\nWe are looking at options.\n"), 1);
     }
 
     #[test]
     fn open_questions_and_internal_answers_are_not_checked() {
-        assert_count(
-            &RULE,
-            &format!("{HEAD}### How much does it cost?\nWe charge $49 a month.\n"),
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\n## Internal FAQ\n### Is it feasible?\nWe built a prototype.\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\n## External FAQ\n### Well?\nWellness is our focus.\n",
-            0,
-        );
+        assert_count(&RULE, &format!("{HEAD}### How much does it cost?\nWe charge $49 a month.\n"), 0);
+        assert_count(&RULE, "# Acme\n\n## Internal FAQ\n### Is it feasible?\nWe built a prototype.\n", 0);
+        assert_count(&RULE, "# Acme\n\n## External FAQ\n### Well?\nWellness is our focus.\n", 0);
     }
 
     #[test]

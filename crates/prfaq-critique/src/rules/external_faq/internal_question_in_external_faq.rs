@@ -78,8 +78,7 @@ const INTERNAL_CUES: &[&str] = &[
     "why would we not",
 ];
 
-static INTERNAL: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::new(INTERNAL_CUES.iter().copied(), &[]));
+static INTERNAL: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(INTERNAL_CUES.iter().copied(), &[]));
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for entry in cx.doc.faqs_of(FaqKind::External) {
@@ -90,7 +89,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         out.emit_with(
             entry.question.span,
             format!("\"{}\" is the company's question, not the customer's", &q[range]),
-            Suggestion::advice("move this entry to the internal FAQ, and ask what the customer would want to know instead"),
+            Suggestion::advice(
+                "move this entry to the internal FAQ, and ask what the customer would want to know instead",
+            ),
         );
     }
 }
@@ -115,10 +116,6 @@ mod tests {
 
     #[test]
     fn an_faq_with_no_split_is_not_checked() {
-        assert_count(
-            &RULE,
-            "# Acme\n\n## FAQ\n### What is our gross margin?\n93%.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\n## FAQ\n### What is our gross margin?\n93%.\n", 0);
     }
 }

@@ -50,22 +50,12 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let advice = if unasked.is_empty() {
         format!("add the questions customers will ask before they buy, up to at least {min}")
     } else {
-        format!(
-            "add the questions customers will ask before they buy, such as \"{}\"",
-            unasked.join("\", \"")
-        )
+        format!("add the questions customers will ask before they buy, such as \"{}\"", unasked.join("\", \""))
     };
     let n = entries.len();
     out.emit_with(
-        faq_heading(
-            cx.doc,
-            first,
-            &[SectionKind::ExternalFaq, SectionKind::CombinedFaq],
-        ),
-        format!(
-            "the external FAQ has {n} question{}; reviewers expect at least {min}",
-            if n == 1 { "" } else { "s" }
-        ),
+        faq_heading(cx.doc, first, &[SectionKind::ExternalFaq, SectionKind::CombinedFaq]),
+        format!("the external FAQ has {n} question{}; reviewers expect at least {min}", if n == 1 { "" } else { "s" }),
         Suggestion::advice(advice),
     );
 }
@@ -83,21 +73,12 @@ mod tests {
     #[test]
     fn no_customer_questions_is_left_to_missing_external_faq() {
         assert_count(&RULE, "# Acme\n\nText.\n", 0);
-        assert_count(
-            &RULE,
-            "# Acme\n\n## Internal FAQ\n### What is the timeline?\nMarch 3, 2027.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\n## Internal FAQ\n### What is the timeline?\nMarch 3, 2027.\n", 0);
     }
 
     #[test]
     fn an_faq_with_no_split_counts_as_customer_questions() {
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\n## FAQ\n### How much does it cost?\n$49 a month.\n",
-            3,
-            "FAQ",
-        );
+        assert_flags_at(&RULE, "# Acme\n\n## FAQ\n### How much does it cost?\n$49 a month.\n", 3, "FAQ");
     }
 
     #[test]

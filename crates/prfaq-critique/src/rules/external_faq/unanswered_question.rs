@@ -21,12 +21,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
-    for entry in cx
-        .doc
-        .faqs
-        .iter()
-        .filter(|e| e.answer.text.trim().is_empty())
-    {
+    for entry in cx.doc.faqs.iter().filter(|e| e.answer.text.trim().is_empty()) {
         out.emit_with(
             entry.question.span,
             format!("\"{}\" has no answer", entry.question.text),
@@ -48,20 +43,11 @@ mod tests {
 
     #[test]
     fn internal_and_last_questions_count_too() {
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\n## Internal FAQ\n### What is the timeline?\n",
-            4,
-            "What is the timeline?",
-        );
+        assert_flags_at(&RULE, "# Acme\n\n## Internal FAQ\n### What is the timeline?\n", 4, "What is the timeline?");
     }
 
     #[test]
     fn a_comment_is_not_an_answer() {
-        assert_count(
-            &RULE,
-            "# Acme\n\n## External FAQ\n### How much does it cost?\n<!-- fill in -->\n",
-            1,
-        );
+        assert_count(&RULE, "# Acme\n\n## External FAQ\n### How much does it cost?\n<!-- fill in -->\n", 1);
     }
 }

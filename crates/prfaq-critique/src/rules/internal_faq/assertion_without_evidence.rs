@@ -57,8 +57,7 @@ const SOURCES: &[&str] = &[
 /// Source markers that are not words: citations and links.
 const SOURCE_MARKS: &[&str] = &["[ev:", "[obs:", "http://", "https://", "www."];
 
-static SOURCE_WORDS: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::new(SOURCES.iter().copied(), &[]));
+static SOURCE_WORDS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SOURCES.iter().copied(), &[]));
 
 /// Sentences after a hedge that may carry its evidence.
 const LOOK_AHEAD: usize = 2;
@@ -95,23 +94,15 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                 .hedges
                 .find_iter(sentence)
                 .map(|(r, _)| r)
-                .filter(|r| {
-                    !s.block_ref
-                        .in_code(&(r.start + s.range.start..r.end + s.range.start))
-                })
+                .filter(|r| !s.block_ref.in_code(&(r.start + s.range.start..r.end + s.range.start)))
                 .collect();
             if hits.is_empty()
-                || sentences[i..sentences.len().min(i + 1 + LOOK_AHEAD)]
-                    .iter()
-                    .any(|n| has_evidence(n.text()))
+                || sentences[i..sentences.len().min(i + 1 + LOOK_AHEAD)].iter().any(|n| has_evidence(n.text()))
             {
                 continue;
             }
             let run = first_run(sentence, &hits);
-            let quoted: Vec<String> = hits
-                .iter()
-                .map(|r| format!("\"{}\"", &sentence[r.clone()]))
-                .collect();
+            let quoted: Vec<String> = hits.iter().map(|r| format!("\"{}\"", &sentence[r.clone()])).collect();
             out.emit_with(
                 s.block_ref.source_span(run.start + s.range.start..run.end + s.range.start),
                 format!("{} with no number or source behind it", quoted.join(", ")),
@@ -135,20 +126,13 @@ mod tests {
         assert_flags_at(&RULE, RULE.docs.flagged, 5, "We believe it is feasible");
         let found = crate::testing::run_rule(&RULE, RULE.docs.flagged);
         assert_eq!(found.len(), 1);
-        assert!(
-            found[0]
-                .message
-                .contains("\"We believe\", \"it is feasible\""),
-            "{}",
-            found[0].message
-        );
+        assert!(found[0].message.contains("\"We believe\", \"it is feasible\""), "{}", found[0].message);
     }
 
     #[test]
     fn flags_each_unsupported_sentence_at_its_hedge() {
-        let md = format!(
-            "{HEAD}Our team knows machine learning. We think the data is clean, and it will likely scale.\n"
-        );
+        let md =
+            format!("{HEAD}Our team knows machine learning. We think the data is clean, and it will likely scale.\n");
         assert_flags_at(&RULE, &md, 5, "We think");
         assert_count(&RULE, &md, 1);
     }
@@ -156,39 +140,23 @@ mod tests {
     #[test]
     fn evidence_in_the_sentence_or_the_next_two_clears_it() {
         assert_count(&RULE, &format!("{HEAD}We expect a 78% match rate.\n"), 0);
+        assert_count(&RULE, &format!("{HEAD}We believe it is feasible, based on the Ads Sync design.\n"), 0);
+        assert_count(&RULE, &format!("{HEAD}We believe it is feasible [ev:proto].\n"), 0);
         assert_count(
             &RULE,
-            &format!("{HEAD}We believe it is feasible, based on the Ads Sync design.\n"),
+            &format!("{HEAD}Yes, it is feasible. The hard part is matching. Our prototype matched 78%.\n"),
             0,
         );
         assert_count(
             &RULE,
-            &format!("{HEAD}We believe it is feasible [ev:proto].\n"),
-            0,
-        );
-        assert_count(
-            &RULE,
-            &format!(
-                "{HEAD}Yes, it is feasible. The hard part is matching. Our prototype matched 78%.\n"
-            ),
-            0,
-        );
-        assert_count(
-            &RULE,
-            &format!(
-                "{HEAD}Yes, it is feasible. The hard part is matching. It is hard. We matched 78%.\n"
-            ),
+            &format!("{HEAD}Yes, it is feasible. The hard part is matching. It is hard. We matched 78%.\n"),
             1,
         );
     }
 
     #[test]
     fn customer_answers_are_not_checked() {
-        assert_count(
-            &RULE,
-            "# Acme\n\n## External FAQ\n### Is it fast?\nWe believe so.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\n## External FAQ\n### Is it fast?\nWe believe so.\n", 0);
     }
 
     #[test]

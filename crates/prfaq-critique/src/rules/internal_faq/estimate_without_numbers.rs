@@ -28,19 +28,16 @@ const ESTIMATES: &[Topic] = &[Topic::Economics, Topic::Timeline, Topic::MarketSi
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for entry in cx.doc.stakeholder_faqs() {
-        let asked: Vec<&str> = ESTIMATES
-            .iter()
-            .filter(|t| entry.topics.contains(t))
-            .map(|t| t.label())
-            .collect();
-        if asked.is_empty() || entry.answer.text.trim().is_empty() || has_figure(&entry.answer.text)
-        {
+        let asked: Vec<&str> = ESTIMATES.iter().filter(|t| entry.topics.contains(t)).map(|t| t.label()).collect();
+        if asked.is_empty() || entry.answer.text.trim().is_empty() || has_figure(&entry.answer.text) {
             continue;
         }
         out.emit_with(
             first_sentence_span(cx.doc, entry),
             format!("the answer on {} gives no number", asked.join(" and ")),
-            Suggestion::advice("give the estimate as a number with its basis, e.g. \"9 people for 9 months, $1.9 million\""),
+            Suggestion::advice(
+                "give the estimate as a number with its basis, e.g. \"9 people for 9 months, $1.9 million\"",
+            ),
         );
     }
 }
@@ -66,24 +63,12 @@ mod tests {
 
     #[test]
     fn number_words_count_as_numbers() {
-        assert_count(
-            &RULE,
-            "# Acme\n\n## Internal FAQ\n### What is the timeline?\nNine months from approval.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\n## Internal FAQ\n### What is the timeline?\nNine months from approval.\n", 0);
     }
 
     #[test]
     fn other_topics_and_empty_answers_are_left_alone() {
-        assert_count(
-            &RULE,
-            "# Acme\n\n## Internal FAQ\n### Is it feasible?\nYes, the prototype works.\n",
-            0,
-        );
-        assert_count(
-            &RULE,
-            "# Acme\n\n## Internal FAQ\n### What is the timeline?\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\n## Internal FAQ\n### Is it feasible?\nYes, the prototype works.\n", 0);
+        assert_count(&RULE, "# Acme\n\n## Internal FAQ\n### What is the timeline?\n", 0);
     }
 }

@@ -49,26 +49,14 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         .map(|t| t.question())
         .collect();
     let advice = if unasked.is_empty() {
-        format!(
-            "add the questions finance, engineering, legal and leadership will ask, up to at least {min}"
-        )
+        format!("add the questions finance, engineering, legal and leadership will ask, up to at least {min}")
     } else {
-        format!(
-            "add the questions stakeholders will ask, such as \"{}\"",
-            unasked.join("\", \"")
-        )
+        format!("add the questions stakeholders will ask, such as \"{}\"", unasked.join("\", \""))
     };
     let n = entries.len();
     out.emit_with(
-        faq_heading(
-            cx.doc,
-            first,
-            &[SectionKind::InternalFaq, SectionKind::CombinedFaq],
-        ),
-        format!(
-            "the internal FAQ has {n} question{}; reviewers expect at least {min}",
-            if n == 1 { "" } else { "s" }
-        ),
+        faq_heading(cx.doc, first, &[SectionKind::InternalFaq, SectionKind::CombinedFaq]),
+        format!("the internal FAQ has {n} question{}; reviewers expect at least {min}", if n == 1 { "" } else { "s" }),
         Suggestion::advice(advice),
     );
 }
@@ -86,10 +74,6 @@ mod tests {
 
     #[test]
     fn no_internal_faq_is_left_to_missing_internal_faq() {
-        assert_count(
-            &RULE,
-            "# Acme\n\n## External FAQ\n### How much does it cost?\n$49.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\n## External FAQ\n### How much does it cost?\n$49.\n", 0);
     }
 }

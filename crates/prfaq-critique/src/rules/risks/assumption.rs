@@ -25,7 +25,16 @@ pub(crate) static RULE: Rule = Rule {
 
 static ASSUME: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(
-        ["we assume", "assuming", "our assumption", "the assumption", "assumes", "presumably", "we are assuming", "we're assuming"],
+        [
+            "we assume",
+            "assuming",
+            "our assumption",
+            "the assumption",
+            "assumes",
+            "presumably",
+            "we are assuming",
+            "we're assuming",
+        ],
         &[],
     )
 });

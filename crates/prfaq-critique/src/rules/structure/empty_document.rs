@@ -30,22 +30,14 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             "start from the skeleton that `prfaq new` writes: a headline, the press release, then the FAQs",
         )
     };
-    if let Some(issue) = doc
-        .issues
-        .iter()
-        .find(|i| i.kind == ParseIssueKind::EmptyDocument)
-    {
+    if let Some(issue) = doc.issues.iter().find(|i| i.kind == ParseIssueKind::EmptyDocument) {
         out.emit_with(issue.span, issue.message.clone(), advice());
     } else if !has_words(doc) {
-        let at = doc.front_matter.as_ref().map_or(Span::new(0, 0), |fm| {
-            doc.lines
-                .line_span(&doc.source, doc.location(fm.span.start).line)
-        });
-        out.emit_with(
-            at,
-            "the document has no text besides its front matter",
-            advice(),
-        );
+        let at = doc
+            .front_matter
+            .as_ref()
+            .map_or(Span::new(0, 0), |fm| doc.lines.line_span(&doc.source, doc.location(fm.span.start).line));
+        out.emit_with(at, "the document has no text besides its front matter", advice());
     }
 }
 

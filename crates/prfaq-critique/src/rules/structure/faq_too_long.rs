@@ -39,22 +39,13 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     if words <= max {
         return;
     }
-    let at = section_heading(
-        doc,
-        &[
-            SectionKind::ExternalFaq,
-            SectionKind::InternalFaq,
-            SectionKind::CombinedFaq,
-        ],
-    )
-    .or_else(|| doc.faqs.first().map(|f| f.question.span))
-    .unwrap_or_else(|| anchor(doc));
+    let at = section_heading(doc, &[SectionKind::ExternalFaq, SectionKind::InternalFaq, SectionKind::CombinedFaq])
+        .or_else(|| doc.faqs.first().map(|f| f.question.span))
+        .unwrap_or_else(|| anchor(doc));
     out.emit_with(
         at,
         format!("the FAQ has {words} words; keep it under {max}, about five pages"),
-        Suggestion::advice(
-            "shorten answers to their first sentences and move design detail to an appendix",
-        ),
+        Suggestion::advice("shorten answers to their first sentences and move design detail to an appendix"),
     );
 }
 

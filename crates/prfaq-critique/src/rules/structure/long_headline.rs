@@ -32,9 +32,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         out.emit_with(
             h.span,
             format!("the headline has {words} words; keep it to {max} or fewer"),
-            Suggestion::advice(
-                "keep only the customer and the benefit; move the rest to the subheadline",
-            ),
+            Suggestion::advice("keep only the customer and the benefit; move the rest to the subheadline"),
         );
     }
 }

@@ -34,7 +34,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         };
         out.emit_with(
             b.source_span(first_over.clone()),
-            format!("this {} paragraph has {} sentences; keep press-release paragraphs to {max} or fewer", role.label(), sentences.len()),
+            format!(
+                "this {} paragraph has {} sentences; keep press-release paragraphs to {max} or fewer",
+                role.label(),
+                sentences.len()
+            ),
             Suggestion::advice("split the paragraph here, or cut the sentences that do not serve its one point"),
         );
     }

@@ -32,9 +32,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         out.emit_with(
             s.span,
             format!("the subheadline has {words} words; keep it to one sentence of {max} or fewer"),
-            Suggestion::advice(
-                "keep the customer and the benefit; move the details to the summary paragraph",
-            ),
+            Suggestion::advice("keep the customer and the benefit; move the details to the summary paragraph"),
         );
     }
 }
@@ -46,16 +44,8 @@ mod tests {
 
     #[test]
     fn flags_a_long_subheadline() {
-        let sub = (1..=36)
-            .map(|i| format!("w{i}"))
-            .collect::<Vec<_>>()
-            .join(" ");
-        assert_flags_at(
-            &RULE,
-            &format!("# Acme Gives Marketers Their Mondays Back\n## {sub}\n\nText.\n"),
-            2,
-            &sub,
-        );
+        let sub = (1..=36).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+        assert_flags_at(&RULE, &format!("# Acme Gives Marketers Their Mondays Back\n## {sub}\n\nText.\n"), 2, &sub);
     }
 
     #[test]

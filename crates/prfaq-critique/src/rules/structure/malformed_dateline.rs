@@ -30,7 +30,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     out.emit_with(
         d.span,
         format!("the dateline \"{}\" is not in `CITY — DATE —` form", d.text.trim()),
-        Suggestion::advice("open the first paragraph with the city in capitals and the full date: `SEATTLE — March 3, 2027 — `"),
+        Suggestion::advice(
+            "open the first paragraph with the city in capitals and the full date: `SEATTLE — March 3, 2027 — `",
+        ),
     );
 }
 
@@ -41,21 +43,12 @@ mod tests {
 
     #[test]
     fn flags_a_loose_dateline() {
-        assert_flags_at(
-            &RULE,
-            "# Acme\n\nOn March 3, Acme launched Reports.\n",
-            3,
-            "On March 3",
-        );
+        assert_flags_at(&RULE, "# Acme\n\nOn March 3, Acme launched Reports.\n", 3, "On March 3");
     }
 
     #[test]
     fn canonical_or_missing_datelines_are_left_alone() {
-        assert_count(
-            &RULE,
-            "# Acme\n\nSEATTLE — March 3, 2027 — Acme launched Reports.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\nSEATTLE — March 3, 2027 — Acme launched Reports.\n", 0);
         assert_count(&RULE, "# Acme\n\nAcme launched Reports.\n", 0);
     }
 }

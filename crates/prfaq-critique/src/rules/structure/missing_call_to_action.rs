@@ -38,22 +38,13 @@ mod tests {
 
     #[test]
     fn flags_the_headline() {
-        assert_flags_at(
-            &RULE,
-            RULE.docs.flagged,
-            1,
-            "Acme Gives Marketers Their Mondays Back",
-        );
+        assert_flags_at(&RULE, RULE.docs.flagged, 1, "Acme Gives Marketers Their Mondays Back");
     }
 
     #[test]
     fn a_closing_call_to_action_or_no_press_release_is_fine() {
         assert_count(&RULE, RULE.docs.clean, 0);
-        assert_count(
-            &RULE,
-            "# Acme\n\nAcme launches.\n\n### Availability\n\nIn every store from March.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\nAcme launches.\n\n### Availability\n\nIn every store from March.\n", 0);
         assert_count(&RULE, "# Acme\n", 0);
     }
 }

@@ -32,9 +32,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     out.emit_with(
         lead_sentence(cx.doc, first.block),
         "the press release has no dateline",
-        Suggestion::advice(
-            "open the first paragraph with the city and launch date: `SEATTLE — March 3, 2027 — `",
-        ),
+        Suggestion::advice("open the first paragraph with the city and launch date: `SEATTLE — March 3, 2027 — `"),
     );
 }
 
@@ -55,11 +53,7 @@ mod tests {
 
     #[test]
     fn strict_and_loose_datelines_are_left_alone() {
-        assert_count(
-            &RULE,
-            "# Acme\n\nSEATTLE — March 3, 2027 — Acme launches today.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\nSEATTLE — March 3, 2027 — Acme launches today.\n", 0);
         assert_count(&RULE, "# Acme\n\nOn March 3, Acme launched Reports.\n", 0);
     }
 

@@ -25,7 +25,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     if doc.press_release.headline.is_some() || doc.source.trim().is_empty() {
         return;
     }
-    let at = doc.blocks.first().map_or(prfaq_doc::Span::new(0, 0), |b| doc.lines.line_span(&doc.source, doc.location(b.span.start).line));
+    let at = doc
+        .blocks
+        .first()
+        .map_or(prfaq_doc::Span::new(0, 0), |b| doc.lines.line_span(&doc.source, doc.location(b.span.start).line));
     out.emit_with(
         at,
         "the press release has no headline",

@@ -55,11 +55,7 @@ mod tests {
     #[test]
     fn internal_or_combined_faqs_are_enough() {
         assert_count(&RULE, RULE.docs.clean, 0);
-        assert_count(
-            &RULE,
-            "# Acme\n\nAcme launches.\n\n## FAQ\n### How much does it cost?\n$20.\n",
-            0,
-        );
+        assert_count(&RULE, "# Acme\n\nAcme launches.\n\n## FAQ\n### How much does it cost?\n$20.\n", 0);
         assert_count(&RULE, "", 0);
     }
 }

@@ -39,12 +39,7 @@ mod tests {
 
     #[test]
     fn flags_the_headline_when_only_a_customer_speaks() {
-        assert_flags_at(
-            &RULE,
-            RULE.docs.flagged,
-            1,
-            "Acme Gives Marketers Their Mondays Back",
-        );
+        assert_flags_at(&RULE, RULE.docs.flagged, 1, "Acme Gives Marketers Their Mondays Back");
     }
 
     #[test]

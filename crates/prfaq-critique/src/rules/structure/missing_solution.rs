@@ -38,12 +38,7 @@ mod tests {
 
     #[test]
     fn flags_the_headline() {
-        assert_flags_at(
-            &RULE,
-            RULE.docs.flagged,
-            1,
-            "Acme Gives Marketers Their Mondays Back",
-        );
+        assert_flags_at(&RULE, RULE.docs.flagged, 1, "Acme Gives Marketers Their Mondays Back");
     }
 
     #[test]

@@ -31,7 +31,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     out.emit_with(
         h.span,
         "the headline has no subheadline",
-        Suggestion::advice("add a `##` line under the headline: one sentence naming the customer and the benefit they get"),
+        Suggestion::advice(
+            "add a `##` line under the headline: one sentence naming the customer and the benefit they get",
+        ),
     );
 }
 

@@ -71,9 +71,7 @@ pub(crate) const RULES: &[&Rule] = &[
 /// Rules about missing parts stay silent on a document without words, which
 /// `empty-document` reports once instead of every rule reporting it again.
 pub(crate) fn has_words(doc: &Document) -> bool {
-    doc.blocks
-        .iter()
-        .any(|b| b.kind.is_prose() && !b.words.is_empty())
+    doc.blocks.iter().any(|b| b.kind.is_prose() && !b.words.is_empty())
 }
 
 /// Where a missing part of the press release is reported: the headline, else the first
@@ -97,29 +95,21 @@ pub(crate) fn first_line(doc: &Document) -> Span {
 /// The source span of the first sentence of block `block` (the whole block when it has none).
 pub(crate) fn lead_sentence(doc: &Document, block: usize) -> Span {
     let b = &doc.blocks[block];
-    text::sentences(&b.text)
-        .into_iter()
-        .next()
-        .map_or(b.span, |r| b.source_span(r))
+    text::sentences(&b.text).into_iter().next().map_or(b.span, |r| b.source_span(r))
 }
 
 /// The span of a heading's words, without the `#` markers; other blocks keep their span.
 pub(crate) fn heading_words(doc: &Document, block: usize) -> Span {
     let b = &doc.blocks[block];
     match (b.kind, b.segments.first(), b.segments.last()) {
-        (BlockKind::Heading(_), Some(first), Some(last)) => {
-            Span::new(first.span.start, last.span.end)
-        }
+        (BlockKind::Heading(_), Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
         _ => b.span,
     }
 }
 
 /// The heading words of the first section of one of `kinds`, if there is one.
 pub(crate) fn section_heading(doc: &Document, kinds: &[SectionKind]) -> Option<Span> {
-    doc.sections
-        .iter()
-        .find(|s| kinds.contains(&s.kind))
-        .map(|s| heading_words(doc, s.heading))
+    doc.sections.iter().find(|s| kinds.contains(&s.kind)).map(|s| heading_words(doc, s.heading))
 }
 
 /// `span` without trailing white space, so an underline ends at the last character.
@@ -131,10 +121,7 @@ pub(crate) fn trim_end(doc: &Document, span: Span) -> Span {
 /// The block that holds a headline or subheadline, and where its text starts in the block's
 /// text, so ranges of the text can be mapped back to the source exactly.
 pub(crate) fn block_of(doc: &Document, part: &TextSpan) -> Option<(usize, usize)> {
-    let idx = doc
-        .blocks
-        .iter()
-        .position(|b| b.span.contains(part.span) && !b.text.is_empty())?;
+    let idx = doc.blocks.iter().position(|b| b.span.contains(part.span) && !b.text.is_empty())?;
     let offset = doc.blocks[idx].text.find(part.text.as_str())?;
     Some((idx, offset))
 }
@@ -156,19 +143,9 @@ pub(crate) fn missing_role(cx: &Context<'_>, out: &mut Emitter<'_>, role: PrRole
 
 /// Shared check for the missing-quote rules: fires once, at [`anchor`], when the press release
 /// has body paragraphs but no quote of `kind`.
-pub(crate) fn missing_quote(
-    cx: &Context<'_>,
-    out: &mut Emitter<'_>,
-    kind: QuoteKind,
-    who: &str,
-    advice: &str,
-) {
+pub(crate) fn missing_quote(cx: &Context<'_>, out: &mut Emitter<'_>, kind: QuoteKind, who: &str, advice: &str) {
     if cx.doc.press_release.paragraphs.is_empty() || cx.doc.quotes.iter().any(|q| q.kind == kind) {
         return;
     }
-    out.emit_with(
-        anchor(cx.doc),
-        format!("the press release has no quote from {who}"),
-        Suggestion::advice(advice),
-    );
+    out.emit_with(anchor(cx.doc), format!("the press release has no quote from {who}"), Suggestion::advice(advice));
 }

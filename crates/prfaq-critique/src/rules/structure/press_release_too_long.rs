@@ -36,9 +36,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         out.emit_with(
             anchor(cx.doc),
             format!("the press release has {words} words; keep it under {max}, about one page"),
-            Suggestion::advice(
-                "keep the one benefit that matters; move details to the FAQ and cut feature lists",
-            ),
+            Suggestion::advice("keep the one benefit that matters; move details to the FAQ and cut feature lists"),
         );
     }
 }
@@ -51,21 +49,14 @@ mod tests {
 
     #[test]
     fn flags_the_headline_of_a_long_press_release() {
-        assert_flags_at(
-            &RULE,
-            RULE.docs.flagged,
-            1,
-            "Acme Gives Marketers Their Mondays Back",
-        );
+        assert_flags_at(&RULE, RULE.docs.flagged, 1, "Acme Gives Marketers Their Mondays Back");
     }
 
     #[test]
     fn the_limit_is_configurable() {
         assert_count(&RULE, RULE.docs.clean, 0);
-        let config = Config::from_toml(
-            "[limits]\npress_release_max_words = 20\npress_release_min_words = 10",
-        )
-        .expect("valid");
+        let config =
+            Config::from_toml("[limits]\npress_release_max_words = 20\npress_release_min_words = 10").expect("valid");
         assert_eq!(run_rule_with(&RULE, RULE.docs.clean, &config).len(), 1);
     }
 }

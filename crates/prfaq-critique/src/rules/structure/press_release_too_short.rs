@@ -33,8 +33,13 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     }
     out.emit_with(
         anchor(cx.doc),
-        format!("the press release has {} words; a full one runs {min} to {}", pr.word_count, cx.config.limits.press_release_max_words),
-        Suggestion::advice("cover each part: summary, problem, solution, leader quote, how it works, customer quote, call to action"),
+        format!(
+            "the press release has {} words; a full one runs {min} to {}",
+            pr.word_count, cx.config.limits.press_release_max_words
+        ),
+        Suggestion::advice(
+            "cover each part: summary, problem, solution, leader quote, how it works, customer quote, call to action",
+        ),
     );
 }
 
@@ -45,18 +50,8 @@ mod tests {
 
     #[test]
     fn flags_the_headline_of_a_short_press_release() {
-        assert_flags_at(
-            &RULE,
-            RULE.docs.flagged,
-            1,
-            "Acme Gives Marketers Their Mondays Back",
-        );
-        assert_flags_at(
-            &RULE,
-            "Acme launches today. It helps.\n",
-            1,
-            "Acme launches today.",
-        );
+        assert_flags_at(&RULE, RULE.docs.flagged, 1, "Acme Gives Marketers Their Mondays Back");
+        assert_flags_at(&RULE, "Acme launches today. It helps.\n", 1, "Acme launches today.");
     }
 
     #[test]

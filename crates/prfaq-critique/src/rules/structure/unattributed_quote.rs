@@ -21,12 +21,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
-    for q in cx
-        .doc
-        .quotes
-        .iter()
-        .filter(|q| q.speaker.as_deref().is_none_or(|s| s.trim().is_empty()))
-    {
+    for q in cx.doc.quotes.iter().filter(|q| q.speaker.as_deref().is_none_or(|s| s.trim().is_empty())) {
         out.emit_with(
             q.span,
             "this quote is not attributed to anyone",
@@ -42,12 +37,7 @@ mod tests {
 
     #[test]
     fn flags_the_quoted_words() {
-        assert_flags_at(
-            &RULE,
-            RULE.docs.flagged,
-            5,
-            "I got my Monday mornings back.",
-        );
+        assert_flags_at(&RULE, RULE.docs.flagged, 5, "I got my Monday mornings back.");
         assert_flags_at(
             &RULE,
             "# Acme\n\nAcme launches.\n\n> Reports used to eat my whole Monday morning.\n",

@@ -24,12 +24,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
-    for issue in cx
-        .doc
-        .issues
-        .iter()
-        .filter(|i| i.kind == ParseIssueKind::UnplacedFaqContent)
-    {
+    for issue in cx.doc.issues.iter().filter(|i| i.kind == ParseIssueKind::UnplacedFaqContent) {
         out.emit_with(
             trim_end(cx.doc, issue.span),
             issue.message.clone(),
@@ -45,12 +40,7 @@ mod tests {
 
     #[test]
     fn flags_text_before_the_first_question() {
-        assert_flags_at(
-            &RULE,
-            RULE.docs.flagged,
-            5,
-            "The price is $20 a month per store.",
-        );
+        assert_flags_at(&RULE, RULE.docs.flagged, 5, "The price is $20 a month per store.");
     }
 
     #[test]

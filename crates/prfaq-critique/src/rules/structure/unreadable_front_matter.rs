@@ -26,19 +26,13 @@ pub(crate) static RULE: Rule = Rule {
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for issue in &cx.doc.issues {
         let advice = match issue.kind {
-            ParseIssueKind::UnclosedFrontMatter => {
-                "close the front matter with a `---` line after the last field"
-            }
+            ParseIssueKind::UnclosedFrontMatter => "close the front matter with a `---` line after the last field",
             ParseIssueKind::MalformedFrontMatter => {
                 "write one `key: value` per line; quote values that contain `:`, `#` or brackets"
             }
             _ => continue,
         };
-        out.emit_with(
-            trim_end(cx.doc, issue.span),
-            issue.message.clone(),
-            Suggestion::advice(advice),
-        );
+        out.emit_with(trim_end(cx.doc, issue.span), issue.message.clone(), Suggestion::advice(advice));
     }
 }
 
