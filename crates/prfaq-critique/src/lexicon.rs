@@ -9,6 +9,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 pub struct Lexicon {
     matcher: Option<AhoCorasick>,
     entries: Vec<String>,
+    /// Its place in a [`crate::Lexicons`] set, whose lists are searched in one pass per check.
+    pub(crate) slot: Option<usize>,
 }
 
 impl Lexicon {
@@ -27,26 +29,40 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&entries)
             .ok();
-        Self { matcher, entries }
+        Self { matcher, entries, slot: None }
+    }
+
+    /// The entries, lower case and sorted.
+    pub(crate) fn entries(&self) -> &[String] {
+        &self.entries
     }
 
     /// Matches in `text` that start and end at word boundaries, with the list entry matched.
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (Range<usize>, &'t str)> + 't {
         self.matcher.iter().flat_map(move |m| m.find_iter(text)).filter_map(move |m| {
             let r = m.range();
-            let before = text[..r.start].chars().next_back();
-            let after = text[r.end..].chars().next();
-            let boundary =
-                |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’');
-            (boundary(before) && boundary(after)).then(|| (r, self.entries[m.pattern().as_usize()].as_str()))
+            at_word_boundaries(text, &r).then(|| (r, self.entries[m.pattern().as_usize()].as_str()))
         })
     }
 
-    /// True when `word` is in the list.
+    /// True when `word` is in the list (compared without case).
     #[must_use]
     pub fn contains(&self, word: &str) -> bool {
-        self.entries.binary_search(&word.to_lowercase()).is_ok()
+        if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+            self.entries.binary_search(&word.to_lowercase()).is_ok()
+        } else {
+            self.entries.binary_search_by(|e| e.as_str().cmp(word)).is_ok()
+        }
     }
+}
+
+/// True when `range` of `text` starts and ends at word boundaries (a hyphen or apostrophe
+/// joins words, so "some" is not found in "handsome" or "some-thing").
+pub(crate) fn at_word_boundaries(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’');
+    boundary(before) && boundary(after)
 }
 
 /// Weasel words: vague qualifiers where data belongs (DESIGN.md §10 seed list and §3).

@@ -69,7 +69,7 @@ impl Engine {
     /// Checks a document: every enabled rule, minus what inline comments suppress.
     #[must_use]
     pub fn check(&self, doc: &Document) -> Report {
-        let cx = Context { doc, config: &self.config, lex: &self.lex };
+        let cx = Context::new(doc, &self.config, &self.lex);
         let mut findings = Vec::new();
         for &rule in &self.rules {
             let mut out = Emitter::new(rule, self.config.severity(rule), &mut findings);

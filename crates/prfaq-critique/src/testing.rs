@@ -14,7 +14,7 @@ pub(crate) fn run_rule(rule: &'static Rule, markdown: &str) -> Vec<Finding> {
 pub(crate) fn run_rule_with(rule: &'static Rule, markdown: &str, config: &Config) -> Vec<Finding> {
     let doc = prfaq_doc::parse(markdown);
     let lex = Lexicons::new(config);
-    let cx = Context { doc: &doc, config, lex: &lex };
+    let cx = Context::new(&doc, config, &lex);
     let mut findings = Vec::new();
     let mut out = Emitter::new(rule, rule.severity, &mut findings);
     (rule.check)(&cx, &mut out);

@@ -212,6 +212,8 @@ pub struct Block {
     pub text: String,
     /// How `text` maps back to the source.
     pub segments: Vec<Segment>,
+    /// True when some segment is inline code.
+    pub has_code: bool,
     /// Word ranges in `text`, inline code excluded.
     pub words: Vec<Range<usize>>,
     /// The text range of a bold run that opens the block (for `**Q: …**` questions).
@@ -270,7 +272,11 @@ impl Block {
     /// True when the text range overlaps inline code.
     #[must_use]
     pub fn in_code(&self, range: &Range<usize>) -> bool {
-        self.segments.iter().any(|s| s.code && s.text_start < range.end && range.start < s.text_start + s.text_len)
+        self.has_code
+            && self
+                .segments
+                .iter()
+                .any(|s| s.code && s.text_start < range.end && range.start < s.text_start + s.text_len)
     }
 }
 

@@ -1,5 +1,9 @@
 //! FAQ topics: which of the questions seasoned reviewers expect an FAQ entry covers.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use serde::Serialize;
 
 /// A topic an FAQ entry can cover (DESIGN.md §10, the questions customers and stakeholders ask).
@@ -153,7 +157,6 @@ impl Topic {
             ],
             Topic::HowItWorks => &[
                 "how does it work",
-                "how does * work",
                 "how do i use",
                 "how it works",
                 "set up",
@@ -444,7 +447,53 @@ impl Topic {
 #[must_use]
 pub fn topics_of(question: &str) -> Vec<Topic> {
     let normalized = normalize(question);
-    Topic::ALL.iter().copied().filter(|t| t.cues().iter().any(|cue| has_word_start(&normalized, cue))).collect()
+    let mut found: Vec<Topic> = Vec::new();
+    for m in CUES.matcher.find_overlapping_iter(&normalized) {
+        let (topic, stem) = CUES.patterns[m.pattern().as_usize()];
+        if !found.contains(&topic) && cue_fits(&normalized, m.start(), m.end(), stem) {
+            found.push(topic);
+        }
+    }
+    if !found.contains(&Topic::HowItWorks) && how_does_x_work(&normalized) {
+        found.push(Topic::HowItWorks);
+    }
+    found.sort();
+    found
+}
+
+/// Every cue of every topic in one automaton, so a question is scanned once.
+struct Cues {
+    matcher: AhoCorasick,
+    /// For each pattern: its topic, and whether it is a stem (matches any word it starts).
+    patterns: Vec<(Topic, bool)>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut patterns = Vec::new();
+    for &topic in Topic::ALL {
+        for cue in topic.cues().iter().filter(|c| !c.contains(" * ")) {
+            let (word, stem) = cue.strip_suffix('*').map_or((*cue, false), |c| (c, true));
+            words.push(word);
+            patterns.push((topic, stem));
+        }
+    }
+    let matcher = AhoCorasick::new(&words).expect("cue automaton builds");
+    Cues { matcher, patterns }
+});
+
+/// A cue starts at a word start, and ends at a word end (a plural allowed) unless it is a stem.
+fn cue_fits(haystack: &str, start: usize, end: usize, stem: bool) -> bool {
+    let after = &haystack[end..];
+    haystack.as_bytes().get(start.wrapping_sub(1)) == Some(&b' ')
+        && (stem || after.starts_with(' ') || after.starts_with("s ") || after.starts_with("es "))
+}
+
+/// "how does the export work": up to three words between "how does" and "work".
+fn how_does_x_work(haystack: &str) -> bool {
+    haystack
+        .match_indices(" how does ")
+        .any(|(i, m)| haystack[i + m.len()..].split_whitespace().take(4).any(|w| w == "work"))
 }
 
 /// Lower case, with every character that is not a letter, digit, `&` or `'` turned into a
@@ -463,27 +512,6 @@ fn normalize(text: &str) -> String {
     }
     out.push(' ');
     out
-}
-
-fn has_word_start(haystack: &str, cue: &str) -> bool {
-    let (cue, stem) = match cue.strip_suffix('*') {
-        Some(c) => (c, true),
-        None => (cue, false),
-    };
-    // "how does * work": up to three words stand for the `*`.
-    if let Some((a, b)) = cue.split_once(" * ") {
-        return haystack.match_indices(a).any(|(i, _)| {
-            haystack.as_bytes().get(i.wrapping_sub(1)) == Some(&b' ')
-                && haystack[i + a.len()..].split_whitespace().skip(1).take(3).any(|w| w == b)
-        });
-    }
-    haystack.match_indices(cue).any(|(i, _)| {
-        let bytes = haystack.as_bytes();
-        let starts = bytes.get(i.wrapping_sub(1)) == Some(&b' ');
-        let after = &haystack[i + cue.len()..];
-        let ends = stem || after.starts_with(' ') || after.starts_with("s ") || after.starts_with("es ");
-        starts && ends
-    })
 }
 
 #[cfg(test)]

@@ -201,8 +201,9 @@ impl Builder {
         if self.strong_open.is_some() {
             self.lead_strong = None;
         }
+        let has_code = self.segments.iter().any(|s| s.code);
         let words = if self.kind.is_prose() {
-            text::words(&self.text).filter(|r| !in_code(&self.segments, r)).collect()
+            text::words(&self.text).filter(|r| !has_code || !in_code(&self.segments, r)).collect()
         } else {
             Vec::new()
         };
@@ -213,6 +214,7 @@ impl Builder {
             all_emphasis: self.emphasised_chars > 0 && self.plain_chars == 0,
             text: self.text,
             segments: self.segments,
+            has_code,
             words,
             lead_strong: self.lead_strong,
             items: self.items,

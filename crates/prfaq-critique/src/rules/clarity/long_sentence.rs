@@ -1,6 +1,6 @@
 //! STY006 long-sentence.
 
-use prfaq_doc::{BlockKind, text};
+use prfaq_doc::BlockKind;
 
 use crate::context::Context;
 use crate::finding::Suggestion;
@@ -24,13 +24,13 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let limit = cx.config.limits.sentence_max_words;
-    for (_, b) in cx.prose_blocks() {
+    for (block, b) in cx.prose_blocks() {
         // A block of no more words than the limit cannot hold a sentence over it; splitting
         // sentences is the expensive part, so skip such blocks first.
         if b.kind == BlockKind::Table || b.words.len() <= limit {
             continue;
         }
-        for s in text::sentences(&b.text) {
+        for s in cx.block_sentences(block).iter().cloned() {
             // The block's words (inline code excluded) that start inside the sentence.
             let words = b.words.partition_point(|w| w.start < s.end) - b.words.partition_point(|w| w.start < s.start);
             if words > limit {

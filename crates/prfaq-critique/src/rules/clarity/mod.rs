@@ -21,7 +21,6 @@ mod unsupported_superlative;
 mod vague_time;
 mod weasel_word;
 
-use std::cell::RefCell;
 use std::ops::Range;
 
 use prfaq_doc::{Block, QuoteKind, Span, text};
@@ -104,7 +103,7 @@ fn lexicon_hits_in_sentences<'a>(
             if b.in_code(&range) || !keep(&b.text, range.clone(), entry) {
                 continue;
             }
-            let sentences = sentences.get_or_insert_with(|| text::sentences(&b.text));
+            let sentences = sentences.get_or_insert_with(|| cx.block_sentences(block));
             let sentence = sentence_of(sentences, &range, b.text.len());
             f(Hit { b, range, sentence });
         }
@@ -227,28 +226,8 @@ fn trim_end(cx: &Context<'_>, span: Span) -> Span {
 /// Flesch reading ease and Flesch–Kincaid grade of the press release body (its paragraphs,
 /// lists and quotes joined by line breaks), with the span of its first paragraph.
 fn press_release_readability(cx: &Context<'_>) -> Option<(f64, f64, Span)> {
-    thread_local! {
-        /// The last body measured and its figures. `reading-grade` and `reading-ease` run one
-        /// after the other on the same document and need the same figures; keyed by the exact
-        /// text, the memo cannot return another document's figures.
-        static LAST: RefCell<(String, Option<(f64, f64)>)> = const { RefCell::new((String::new(), None)) };
-    }
     let first = cx.doc.press_release.paragraphs.first()?;
-    let mut body = String::new();
-    for (_, b, _) in cx.press_release_blocks() {
-        if !body.is_empty() {
-            body.push('\n');
-        }
-        body.push_str(&b.text);
-    }
-    let figures = LAST.with_borrow_mut(|(last, figures)| {
-        if *last != body {
-            *figures = text::readability(&body);
-            *last = body;
-        }
-        *figures
-    });
-    let (ease, grade) = figures?;
+    let (ease, grade) = cx.press_release_readability()?;
     Some((ease, grade, trim_end(cx, first.span)))
 }
 
@@ -265,7 +244,7 @@ mod tests {
         let doc = prfaq_doc::parse(markdown);
         let config = Config::default();
         let lex = Lexicons::new(&config);
-        let cx = Context { doc: &doc, config: &config, lex: &lex };
+        let cx = Context::new(&doc, &config, &lex);
         let mut findings = Vec::new();
         for &rule in RULES {
             (rule.check)(&cx, &mut Emitter::new(rule, rule.severity, &mut findings));

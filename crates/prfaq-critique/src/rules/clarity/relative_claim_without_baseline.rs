@@ -2,7 +2,6 @@
 
 use std::sync::LazyLock;
 
-use prfaq_doc::text;
 use regex::Regex;
 
 use crate::context::Context;
@@ -59,7 +58,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             if b.in_code(&m.range()) {
                 continue;
             }
-            let sentences = sentences.get_or_insert_with(|| text::sentences(&b.text));
+            let sentences = sentences.get_or_insert_with(|| cx.block_sentences(i));
             let sentence = super::sentence_of(sentences, &m.range(), b.text.len());
             let sentence = &b.text[sentence];
             if BASELINE.is_match(sentence) || super::is_question(sentence) {

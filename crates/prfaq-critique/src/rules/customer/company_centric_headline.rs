@@ -29,7 +29,7 @@ pub(crate) static RULE: Rule = Rule {
 /// headline that opens with "Introducing" / "Announcing".
 static COMPANY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:introducing|announcing)\b|[\p{Lu}\d][\p{L}\p{N}&.'’-]*(?:\s+[\p{L}\p{N}&.'’-]+){0,5}?\s+(?:today\s+)?(?:announces|announced|launches|launched|releases|released|introduces|introduced|unveils|unveiled|debuts|debuted|rolls\s+out|(?:is|are)\s+(?:excited|thrilled|proud|pleased|delighted|happy)\s+to)\b)",
+        r"(?i)^(?:(?:introducing|announcing)\b|[A-Z0-9]\S*(?:\s+\S+){0,5}?\s+(?:today\s+)?(?:announces|announced|launches|launched|releases|released|introduces|introduced|unveils|unveiled|debuts|debuted|rolls\s+out|(?:is|are)\s+(?:excited|thrilled|proud|pleased|delighted|happy)\s+to)\b)",
     )
     .expect("valid regex")
 });

@@ -1,6 +1,6 @@
 //! PR019 long-paragraph.
 
-use prfaq_doc::{BlockKind, text};
+use prfaq_doc::BlockKind;
 
 use crate::context::Context;
 use crate::finding::Suggestion;
@@ -24,11 +24,11 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let max = cx.config.limits.paragraph_max_sentences;
-    for (_, b, role) in cx.press_release_blocks() {
+    for (block, b, role) in cx.press_release_blocks() {
         if b.kind != BlockKind::Paragraph {
             continue;
         }
-        let sentences = text::sentences(&b.text);
+        let sentences = cx.block_sentences(block);
         let Some(first_over) = sentences.get(max) else {
             continue;
         };
