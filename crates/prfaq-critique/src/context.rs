@@ -3,7 +3,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use prfaq_doc::{Block, Document, PrRole, text};
 
 use crate::config::Config;
@@ -67,8 +67,12 @@ impl Lexicons {
             }
         }
         let words: Vec<String> = words.into_iter().map(str::to_string).collect();
-        lex.combined =
-            AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&words).ok();
+        lex.combined = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&words)
+            .ok();
         lex.combined_patterns = patterns;
         lex
     }
