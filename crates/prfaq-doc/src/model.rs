@@ -227,6 +227,17 @@ pub struct Block {
 }
 
 impl Block {
+    /// The source span of the block's text, from where its first segment starts to where its
+    /// last ends: a heading's words without the `#` markers and the line break, so an
+    /// underline sits under the words. The block's whole span when it has no segments.
+    #[must_use]
+    pub fn content_span(&self) -> Span {
+        match (self.segments.first(), self.segments.last()) {
+            (Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
+            _ => self.span,
+        }
+    }
+
     /// The source span of a range of this block's `text`.
     ///
     /// Exact segments map byte for byte; a range inside an inexact segment (an escape, an

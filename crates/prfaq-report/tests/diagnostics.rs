@@ -39,6 +39,9 @@ fn real_documents_of_three_shapes() {
 
 #[test]
 fn parse_issues_become_findings() {
-    insta::assert_snapshot!("unclosed-front-matter", render("x.md", "---\ntitle: Acme\n\n# Acme Gives Marketers Their Mondays Back\n"));
+    insta::assert_snapshot!(
+        "unclosed-front-matter",
+        render("x.md", "---\ntitle: Acme\n\n# Acme Gives Marketers Their Mondays Back\n")
+    );
     insta::assert_snapshot!("empty", render("empty.md", ""));
 }

@@ -250,6 +250,16 @@ mod tests {
     }
 
     #[test]
+    fn content_span_leaves_out_heading_markers() {
+        let src = "## External FAQ ##\n\nSome *very* fast text.\n";
+        let b = blocks(src);
+        assert_eq!(b[0].content_span().slice(src), "External FAQ");
+        assert_eq!(b[1].content_span().slice(src), "Some *very* fast text.");
+        let empty = Block { segments: Vec::new(), ..b[0].clone() };
+        assert_eq!(empty.content_span(), b[0].span);
+    }
+
+    #[test]
     fn lead_strong_marks_bold_questions() {
         let src = "**Question 1: How much?**\n\nAnswer: Ten dollars.\n";
         let b = blocks(src);

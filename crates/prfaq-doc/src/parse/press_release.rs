@@ -8,7 +8,6 @@ use crate::model::{
     Block, BlockKind, Dateline, PrParagraph, PrRole, PressRelease, Quote, QuoteKind, SectionKind, TextSpan,
 };
 use crate::parse::quotes;
-use crate::span::Span;
 
 const MONTHS: &str = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
 
@@ -317,19 +316,11 @@ fn strip_label(b: &Block, labels: &[&str]) -> TextSpan {
     }
     let end = b.text.trim_end().len().max(start);
     let span = if matches!(b.kind, BlockKind::Heading(_)) && start == lead {
-        trim_heading_span(b)
+        b.content_span()
     } else {
         b.source_span(start..end)
     };
     TextSpan { text: b.text[start..end].to_string(), span }
-}
-
-/// A heading's span without the `#` markers, so underlines sit under the words.
-fn trim_heading_span(b: &Block) -> Span {
-    match (b.segments.first(), b.segments.last()) {
-        (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
-        _ => b.span,
-    }
 }
 
 /// The dateline that opens the first paragraph, strict or loosely recognised.

@@ -1,7 +1,6 @@
 //! STY002 hype-word.
 
 use crate::context::Context;
-use crate::finding::Suggestion;
 use crate::rule::{Docs, Emitter, Family, Rule, Severity};
 
 /// See the docs below.
@@ -29,23 +28,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             continue;
         }
         let b = &cx.doc.blocks[block];
-        let found = &b.text[range.clone()];
-        let message = format!("hype word \"{found}\"");
-        let span = b.source_span(range);
-        match PLAIN.iter().find(|(h, _)| *h == word) {
-            Some((_, plain)) => out.emit_with(
-                span,
-                message,
-                Suggestion::replace(format!("say \"{plain}\""), super::match_case(found, plain)),
-            ),
-            None => out.emit_with(
-                span,
-                message,
-                Suggestion::advice(format!(
-                    "replace \"{word}\" with what the customer gets, in numbers if you have them"
-                )),
-            ),
-        }
+        let suggestion = super::plain_word_or(PLAIN, word, &b.text[range.clone()], || {
+            format!("replace \"{word}\" with what the customer gets, in numbers if you have them")
+        });
+        super::flag_match(out, b, range, "hype word", suggestion);
     }
 }
 

@@ -1,7 +1,6 @@
 //! STY005 jargon.
 
 use crate::context::Context;
-use crate::finding::Suggestion;
 use crate::rule::{Docs, Emitter, Family, Rule, Severity};
 
 /// See the docs below.
@@ -32,21 +31,10 @@ const PLAIN: &[(&str, &str)] = &[
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for (block, range, word) in cx.lexicon_hits(&cx.lex.jargon, true) {
         let b = &cx.doc.blocks[block];
-        let found = &b.text[range.clone()];
-        let message = format!("jargon \"{found}\"");
-        let span = b.source_span(range);
-        match PLAIN.iter().find(|(j, _)| *j == word) {
-            Some((_, plain)) => out.emit_with(
-                span,
-                message,
-                Suggestion::replace(format!("say \"{plain}\""), super::match_case(found, plain)),
-            ),
-            None => out.emit_with(
-                span,
-                message,
-                Suggestion::advice(format!("say what \"{word}\" means here in words the customer would use")),
-            ),
-        }
+        let suggestion = super::plain_word_or(PLAIN, word, &b.text[range.clone()], || {
+            format!("say what \"{word}\" means here in words the customer would use")
+        });
+        super::flag_match(out, b, range, "jargon", suggestion);
     }
 }
 

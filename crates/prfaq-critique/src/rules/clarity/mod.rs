@@ -26,8 +26,10 @@ use std::ops::Range;
 use prfaq_doc::{Block, QuoteKind, Span, text};
 
 use crate::context::Context;
+use crate::finding::Suggestion;
 use crate::lexicon::Lexicon;
-use crate::rule::Rule;
+use crate::rule::{Emitter, Rule};
+use crate::rules::is_number_word;
 
 /// The clarity rules.
 pub(crate) const RULES: &[&Rule] = &[
@@ -115,43 +117,13 @@ fn sentence_of(sentences: &[Range<usize>], range: &Range<usize>, len: usize) -> 
     sentences.iter().find(|s| s.start <= range.start && range.end <= s.end).cloned().unwrap_or(0..len)
 }
 
-/// Number words that quantify a claim as well as digits do ("twice as fast", "cut in half").
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "half",
-    "twice",
-    "double",
-    "triple",
-    "quarter",
-    "percent",
-    "dozen",
-];
+/// Number words that quantify a claim as well as digits do ("twice as fast", "cut in half"),
+/// beside the shared ones of [`crate::rules::is_number_word`].
+const QUANTITY_WORDS: &[&str] = &["one", "billion", "twice", "double", "triple", "quarter", "percent"];
 
 /// True when `text` states a quantity: a digit or a number word.
 fn quantified(text: &str) -> bool {
-    text::has_number(text) || text::words(text).any(|w| is_one_of(&text[w], NUMBER_WORDS))
+    text::has_number(text) || text::words(text).any(|w| is_number_word(&text[w], QUANTITY_WORDS))
 }
 
 /// True when `word` equals one of `list` (lower-case ASCII), ignoring ASCII case.
@@ -218,6 +190,21 @@ fn match_case(original: &str, replacement: &str) -> String {
     out
 }
 
+/// Reports the match `range` of block `b`'s text as `what "<the matched text>"`, at its exact
+/// source span.
+fn flag_match(out: &mut Emitter<'_>, b: &Block, range: Range<usize>, what: &str, suggestion: Suggestion) {
+    out.emit_with(b.source_span(range.clone()), format!("{what} \"{}\"", &b.text[range]), suggestion);
+}
+
+/// The suggestion for word-list entry `entry`, found in the text as `found`: replace it with
+/// its plain word from `plain` (in `found`'s case) when it has one, else `advice`.
+fn plain_word_or(plain: &[(&str, &str)], entry: &str, found: &str, advice: impl FnOnce() -> String) -> Suggestion {
+    match plain.iter().find(|(w, _)| *w == entry) {
+        Some((_, plain)) => Suggestion::replace(format!("say \"{plain}\""), match_case(found, plain)),
+        None => Suggestion::advice(advice()),
+    }
+}
+
 /// `span` without the white space (the line break) that ends it.
 fn trim_end(cx: &Context<'_>, span: Span) -> Span {
     Span::new(span.start, span.start + cx.doc.text(span).trim_end().len())
@@ -225,10 +212,14 @@ fn trim_end(cx: &Context<'_>, span: Span) -> Span {
 
 /// Flesch reading ease and Flesch–Kincaid grade of the press release body (its paragraphs,
 /// lists and quotes joined by line breaks), with the span of its first paragraph.
+///
+/// Both are rounded to one decimal, as the messages show them, so a rule compares what it
+/// shows: "grade 8.0; the limit is 8" never appears.
 fn press_release_readability(cx: &Context<'_>) -> Option<(f64, f64, Span)> {
     let first = cx.doc.press_release.paragraphs.first()?;
     let (ease, grade) = cx.press_release_readability()?;
-    Some((ease, grade, trim_end(cx, first.span)))
+    let one_decimal = |x: f64| (x * 10.0).round() / 10.0;
+    Some((one_decimal(ease), one_decimal(grade), trim_end(cx, first.span)))
 }
 
 #[cfg(test)]

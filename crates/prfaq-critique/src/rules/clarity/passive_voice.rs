@@ -189,10 +189,14 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             if adjacent(end) && is_participle(word(end + 1)) && !used_to(text, words, end + 1) {
                 end += 1;
                 let range: Range<usize> = words[start].start..words[end].end;
-                out.emit_with(
-                    b.source_span(range.clone()),
-                    format!("passive voice \"{}\"", &text[range]),
-                    Suggestion::advice("name who acts and make them the subject: \"Acme sends the report\", not \"the report is sent\""),
+                super::flag_match(
+                    out,
+                    b,
+                    range,
+                    "passive voice",
+                    Suggestion::advice(
+                        "name who acts and make them the subject: \"Acme sends the report\", not \"the report is sent\"",
+                    ),
                 );
                 k = end + 1;
             } else {

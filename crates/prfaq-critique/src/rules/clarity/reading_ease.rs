@@ -25,7 +25,6 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         return;
     };
     let min = cx.config.limits.reading_ease_min;
-    let ease = (ease * 10.0).round() / 10.0;
     if ease < min {
         out.emit_with(
             span,

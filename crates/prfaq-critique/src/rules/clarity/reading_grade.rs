@@ -25,8 +25,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         return;
     };
     let limit = cx.config.limits.reading_grade_max;
-    // Compare what the message shows, so "grade 8.0; the limit is 8" never appears.
-    let grade = (grade * 10.0).round() / 10.0;
+    // The grade is rounded as the message shows it (see `press_release_readability`).
     if grade > limit {
         out.emit_with(
             span,

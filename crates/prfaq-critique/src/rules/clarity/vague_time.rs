@@ -36,11 +36,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         } else {
             "give the date (\"on March 3, 2027\") or the time it takes (\"within 2 weeks\")"
         };
-        out.emit_with(
-            b.source_span(range.clone()),
-            format!("vague time \"{}\"", &b.text[range]),
-            Suggestion::advice(advice),
-        );
+        super::flag_match(out, b, range, "vague time", Suggestion::advice(advice));
     }
 }
 

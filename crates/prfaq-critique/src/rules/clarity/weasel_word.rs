@@ -28,11 +28,8 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         if asks && matches!(word, "much" | "many") {
             continue;
         }
-        out.emit_with(
-            b.source_span(range.clone()),
-            format!("weasel word \"{}\"", &b.text[range]),
-            Suggestion::advice(format!("replace \"{word}\" with the number or fact it stands for")),
-        );
+        let advice = Suggestion::advice(format!("replace \"{word}\" with the number or fact it stands for"));
+        super::flag_match(out, b, range, "weasel word", advice);
     }
 }
 

@@ -5,6 +5,7 @@ use prfaq_doc::text;
 use crate::context::Context;
 use crate::finding::Suggestion;
 use crate::rule::{Docs, Emitter, Family, Rule, Severity};
+use crate::rules::is_number_word;
 
 /// See the docs below.
 pub(crate) static RULE: Rule = Rule {
@@ -90,34 +91,8 @@ const MEASURES: &[&str] = &[
     "deadlines",
 ];
 
-/// Numbers in words.
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "half",
-    "dozen",
-    "dozens",
-];
+/// Numbers in words, beside the shared ones of [`crate::rules::is_number_word`].
+const MORE_NUMBER_WORDS: &[&str] = &["one", "dozens"];
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let Some(field) = cx.doc.meta("customer") else {
@@ -129,7 +104,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     }
     let measured = text::words(value).any(|w| {
         let w = value[w].to_lowercase();
-        MEASURES.contains(&w.as_str()) || NUMBER_WORDS.contains(&w.as_str())
+        MEASURES.contains(&w.as_str()) || is_number_word(&w, MORE_NUMBER_WORDS)
     });
     if measured {
         return;

@@ -9,6 +9,7 @@ use regex::Regex;
 
 use crate::context::Sentence;
 use crate::lexicon::Lexicon;
+use crate::rules::number_words;
 
 /// The answer label the parser strips from an answer's text ("A:", "Answer 2 —").
 static ANSWER_LABEL: LazyLock<Regex> =
@@ -86,52 +87,16 @@ pub(crate) fn faq_heading(doc: &Document, entry: &FaqEntry, kinds: &[SectionKind
         .rev()
         .find(|s| kinds.contains(&s.kind) && s.span.start <= at && at < s.span.end.max(s.span.start + 1))
         .and_then(|s| doc.blocks.get(s.heading));
-    match heading.map(|b| (b.segments.first(), b.segments.last())) {
-        Some((Some(first), Some(last))) => Span::new(first.span.start, last.span.end),
-        _ => entry.question.span,
-    }
+    heading.filter(|b| !b.segments.is_empty()).map_or(entry.question.span, Block::content_span)
 }
 
-/// Number words that give a figure as surely as digits do ("nine months", "two engineers").
-/// "One" is left out: "no one" and "one of the" are not figures.
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "billions",
-    "dozen",
-    "dozens",
-    "half",
-    "twice",
-    "double",
-    "triple",
-];
+/// Number words that give a figure as surely as digits do ("nine months", "two engineers"),
+/// beside the shared ones of [`crate::rules::number_words`]. "One" is left out: "no one" and
+/// "one of the" are not figures.
+const FIGURE_WORDS: &[&str] =
+    &["fifteen", "sixty", "seventy", "eighty", "ninety", "billion", "billions", "dozens", "twice", "double", "triple"];
 
-static NUMBERS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(NUMBER_WORDS.iter().copied(), &[]));
+static NUMBERS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(number_words(FIGURE_WORDS), &[]));
 
 /// True when `text` states a figure: a digit or a number word.
 pub(crate) fn has_figure(text: &str) -> bool {

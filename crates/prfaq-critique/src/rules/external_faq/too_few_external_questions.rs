@@ -1,11 +1,10 @@
 //! EXT001 too-few-external-questions.
 
-use prfaq_doc::{SectionKind, Topic};
+use prfaq_doc::Topic;
 
 use crate::context::Context;
-use crate::finding::Suggestion;
 use crate::rule::{Docs, Emitter, Family, Rule, Severity};
-use crate::rules::external_faq::faq_text::faq_heading;
+use crate::rules::{Audience, too_few_questions};
 
 /// See the docs below.
 pub(crate) static RULE: Rule = Rule {
@@ -35,28 +34,14 @@ const CUSTOMER_TOPICS: &[Topic] = &[
 ];
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
-    let entries: Vec<_> = cx.doc.customer_faqs().collect();
-    let min = cx.config.limits.external_questions_min;
-    let Some(first) = entries.first() else { return };
-    if entries.len() >= min {
-        return;
-    }
-    let unasked: Vec<&str> = CUSTOMER_TOPICS
-        .iter()
-        .filter(|t| !entries.iter().any(|e| e.topics.contains(t)))
-        .take(3)
-        .map(|t| t.question())
-        .collect();
-    let advice = if unasked.is_empty() {
-        format!("add the questions customers will ask before they buy, up to at least {min}")
-    } else {
-        format!("add the questions customers will ask before they buy, such as \"{}\"", unasked.join("\", \""))
-    };
-    let n = entries.len();
-    out.emit_with(
-        faq_heading(cx.doc, first, &[SectionKind::ExternalFaq, SectionKind::CombinedFaq]),
-        format!("the external FAQ has {n} question{}; reviewers expect at least {min}", if n == 1 { "" } else { "s" }),
-        Suggestion::advice(advice),
+    too_few_questions(
+        cx,
+        out,
+        Audience::Customers,
+        cx.config.limits.external_questions_min,
+        CUSTOMER_TOPICS,
+        "add the questions customers will ask before they buy",
+        "add the questions customers will ask before they buy",
     );
 }
 

@@ -1,11 +1,10 @@
 //! INT001 too-few-internal-questions.
 
-use prfaq_doc::{SectionKind, Topic};
+use prfaq_doc::Topic;
 
 use crate::context::Context;
-use crate::finding::Suggestion;
 use crate::rule::{Docs, Emitter, Family, Rule, Severity};
-use crate::rules::external_faq::faq_text::faq_heading;
+use crate::rules::{Audience, too_few_questions};
 
 /// See the docs below.
 pub(crate) static RULE: Rule = Rule {
@@ -36,28 +35,14 @@ const STAKEHOLDER_TOPICS: &[Topic] = &[
 ];
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
-    let entries: Vec<_> = cx.doc.stakeholder_faqs().collect();
-    let min = cx.config.limits.internal_questions_min;
-    let Some(first) = entries.first() else { return };
-    if entries.len() >= min {
-        return;
-    }
-    let unasked: Vec<&str> = STAKEHOLDER_TOPICS
-        .iter()
-        .filter(|t| !entries.iter().any(|e| e.topics.contains(t)))
-        .take(3)
-        .map(|t| t.question())
-        .collect();
-    let advice = if unasked.is_empty() {
-        format!("add the questions finance, engineering, legal and leadership will ask, up to at least {min}")
-    } else {
-        format!("add the questions stakeholders will ask, such as \"{}\"", unasked.join("\", \""))
-    };
-    let n = entries.len();
-    out.emit_with(
-        faq_heading(cx.doc, first, &[SectionKind::InternalFaq, SectionKind::CombinedFaq]),
-        format!("the internal FAQ has {n} question{}; reviewers expect at least {min}", if n == 1 { "" } else { "s" }),
-        Suggestion::advice(advice),
+    too_few_questions(
+        cx,
+        out,
+        Audience::Stakeholders,
+        cx.config.limits.internal_questions_min,
+        STAKEHOLDER_TOPICS,
+        "add the questions stakeholders will ask",
+        "add the questions finance, engineering, legal and leadership will ask",
     );
 }
 

@@ -1,11 +1,9 @@
 //! PR017 missing-internal-faq.
 
-use prfaq_doc::SectionKind;
-
 use crate::context::Context;
-use crate::finding::Suggestion;
 use crate::rule::{Docs, Emitter, Family, Rule, Severity};
-use crate::rules::structure::{anchor, has_words, section_heading};
+use crate::rules::Audience;
+use crate::rules::structure::missing_faq;
 
 /// See the docs below.
 pub(crate) static RULE: Rule = Rule {
@@ -24,15 +22,12 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
-    let doc = cx.doc;
-    if doc.stakeholder_faqs().next().is_some() || !has_words(doc) {
-        return;
-    }
-    let at = section_heading(doc, &[SectionKind::ExternalFaq]).unwrap_or_else(|| anchor(doc));
-    out.emit_with(
-        at,
+    missing_faq(
+        cx,
+        out,
+        Audience::Stakeholders,
         "the document has no internal (stakeholder) FAQ",
-        Suggestion::advice("add an `## Internal FAQ` after the external one: cost, feasibility, timeline, legal, competitors, what we will not do"),
+        "add an `## Internal FAQ` after the external one: cost, feasibility, timeline, legal, competitors, what we will not do",
     );
 }
 

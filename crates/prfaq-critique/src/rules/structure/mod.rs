@@ -32,11 +32,12 @@ mod unattributed_quote;
 mod unplaced_faq_content;
 mod unreadable_front_matter;
 
-use prfaq_doc::{BlockKind, Document, PrRole, QuoteKind, SectionKind, Span, TextSpan, text};
+use prfaq_doc::{Document, PrRole, QuoteKind, SectionKind, Span, TextSpan, text};
 
 use crate::context::Context;
 use crate::finding::Suggestion;
 use crate::rule::{Emitter, Rule};
+use crate::rules::Audience;
 
 /// The structure rules.
 pub(crate) const RULES: &[&Rule] = &[
@@ -98,18 +99,9 @@ pub(crate) fn lead_sentence(doc: &Document, block: usize) -> Span {
     text::sentences(&b.text).into_iter().next().map_or(b.span, |r| b.source_span(r))
 }
 
-/// The span of a heading's words, without the `#` markers; other blocks keep their span.
-pub(crate) fn heading_words(doc: &Document, block: usize) -> Span {
-    let b = &doc.blocks[block];
-    match (b.kind, b.segments.first(), b.segments.last()) {
-        (BlockKind::Heading(_), Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
-        _ => b.span,
-    }
-}
-
 /// The heading words of the first section of one of `kinds`, if there is one.
 pub(crate) fn section_heading(doc: &Document, kinds: &[SectionKind]) -> Option<Span> {
-    doc.sections.iter().find(|s| kinds.contains(&s.kind)).map(|s| heading_words(doc, s.heading))
+    doc.sections.iter().find(|s| kinds.contains(&s.kind)).map(|s| doc.blocks[s.heading].content_span())
 }
 
 /// `span` without trailing white space, so an underline ends at the last character.
@@ -148,4 +140,20 @@ pub(crate) fn missing_quote(cx: &Context<'_>, out: &mut Emitter<'_>, kind: Quote
         return;
     }
     out.emit_with(anchor(cx.doc), format!("the press release has no quote from {who}"), Suggestion::advice(advice));
+}
+
+/// Shared check for the missing-FAQ rules: fires once when the document has words but no FAQ
+/// entry that `audience` reads, at the heading of the other FAQ if there is one, else at
+/// [`anchor`].
+pub(crate) fn missing_faq(cx: &Context<'_>, out: &mut Emitter<'_>, audience: Audience, message: &str, advice: &str) {
+    let doc = cx.doc;
+    if !audience.entries(doc).is_empty() || !has_words(doc) {
+        return;
+    }
+    let other = match audience {
+        Audience::Customers => SectionKind::InternalFaq,
+        Audience::Stakeholders => SectionKind::ExternalFaq,
+    };
+    let at = section_heading(doc, &[other]).unwrap_or_else(|| anchor(doc));
+    out.emit_with(at, message, Suggestion::advice(advice));
 }

@@ -5,7 +5,6 @@ use prfaq_doc::{BlockKind, SectionKind};
 use crate::context::Context;
 use crate::finding::Suggestion;
 use crate::rule::{Docs, Emitter, Family, Rule, Severity};
-use crate::rules::structure::heading_words;
 
 /// See the docs below.
 pub(crate) static RULE: Rule = Rule {
@@ -36,7 +35,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         });
         if pr_text_after {
             out.emit_with(
-                heading_words(doc, faq.heading),
+                doc.blocks[faq.heading].content_span(),
                 format!("\"{}\" comes before the press release text", faq.title),
                 Suggestion::advice("move the press release to the top; the FAQs follow it"),
             );
@@ -46,7 +45,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     if let (Some(internal), Some(external)) = (first(SectionKind::InternalFaq), first(SectionKind::ExternalFaq)) {
         if internal.heading < external.heading {
             out.emit_with(
-                heading_words(doc, internal.heading),
+                doc.blocks[internal.heading].content_span(),
                 "the internal FAQ comes before the external FAQ",
                 Suggestion::advice(
                     "move the internal FAQ after the external FAQ: customers' questions first, then stakeholders'",
