@@ -530,6 +530,9 @@ pub enum PlaceholderKind {
     QuestionMarks,
     /// `[…]` or `[...]`.
     Elision,
+    /// Template guidance not yet replaced: a paragraph that is one parenthetical, or a
+    /// `(Summary: …)`-style part of the skeleton `prfaq new` writes.
+    Guidance,
 }
 
 /// A placeholder: a fact the document has not settled yet, and so a risk.

@@ -17,6 +17,9 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+static GUIDANCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((?:Headline|Subheadline|Summary|Problem|Solution|Leader quote|How it works|Customer quote|Call to action|Name|Title|Role|Company)\b[^()]*\)").expect("valid regex")
+});
 static EVIDENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[(ev|obs):\s*([A-Za-z0-9_.\-]+)\]").expect("valid regex"));
 static SUPPRESS: LazyLock<Regex> =
@@ -86,12 +89,14 @@ pub(crate) fn placeholders(
         if matches!(b.kind, BlockKind::Code | BlockKind::Html) {
             continue;
         }
-        for m in PLACEHOLDER.find_iter(&b.text) {
-            if b.in_code(&m.range()) {
+        let guidance = guidance(b).unwrap_or_default().into_iter().map(|r| (r, PlaceholderKind::Guidance));
+        let others = PLACEHOLDER.find_iter(&b.text).map(|m| (m.range(), placeholder_kind(m.as_str())));
+        for (range, kind) in guidance.chain(others) {
+            if b.in_code(&range) {
                 continue;
             }
-            let span = b.source_span(m.range());
-            let context = sentence_around(&b.text, m.start());
+            let span = b.source_span(range.clone());
+            let context = sentence_around(&b.text, range.start);
             let faq = places.faq(span);
             let role = places.role(i);
             let headline = places.press_release.headline.as_ref().is_some_and(|h| h.span.contains(span));
@@ -105,19 +110,33 @@ pub(crate) fn placeholders(
                 let title = places.section_titles.get(i).copied().flatten().unwrap_or("document");
                 (title.to_string(), format!("Open in \"{title}\": {context}"))
             };
-            out.push(Placeholder {
-                kind: placeholder_kind(m.as_str()),
-                text: m.as_str().to_string(),
-                span,
-                section,
-                context,
-                question,
-                faq,
-                role,
-            });
+            out.push(Placeholder { kind, text: short(&b.text[range]), span, section, context, question, faq, role });
         }
     }
     out
+}
+
+/// Unreplaced template guidance in a block: the whole block when it is one parenthetical,
+/// otherwise each labelled `(Summary: …)` part.
+fn guidance(b: &Block) -> Option<Vec<std::ops::Range<usize>>> {
+    let trimmed = b.text.trim();
+    let lead = b.text.len() - b.text.trim_start().len();
+    let whole = trimmed.starts_with('(')
+        && (trimmed.ends_with(')') || trimmed.ends_with(").") || trimmed.ends_with(")?"))
+        && trimmed.find(')').is_some_and(|i| i + 2 >= trimmed.len())
+        && trimmed.len() > 2;
+    if whole && !matches!(b.kind, BlockKind::List | BlockKind::Table) {
+        return Some(std::iter::once(lead..lead + trimmed.len()).collect());
+    }
+    let found: Vec<_> = GUIDANCE.find_iter(&b.text).map(|m| m.range()).collect();
+    (!found.is_empty()).then_some(found)
+}
+
+/// A placeholder's text, cut to 60 characters for registers and messages.
+fn short(text: &str) -> String {
+    let mut chars = text.chars();
+    let cut: String = chars.by_ref().take(60).collect();
+    if chars.next().is_some() { format!("{cut}…") } else { cut }
 }
 
 fn sentence_around(text: &str, offset: usize) -> String {
@@ -167,4 +186,35 @@ pub(crate) fn suppressions(blocks: &[Block], source_len: usize) -> Vec<Suppressi
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::PlaceholderKind;
+
+    fn kinds(text: &str) -> Vec<(PlaceholderKind, String)> {
+        crate::parse(text).placeholders.into_iter().map(|p| (p.kind, p.text)).collect()
+    }
+
+    #[test]
+    fn template_guidance_is_a_placeholder() {
+        let found = kinds("# Acme\n\nSEATTLE — March 3, 2027 — (Summary: who, what, why.)\n\n(Problem paragraph.)\n");
+        assert_eq!(
+            found,
+            [
+                (PlaceholderKind::Guidance, "(Summary: who, what, why.)".to_string()),
+                (PlaceholderKind::Guidance, "(Problem paragraph.)".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinary_parentheses_are_not() {
+        assert!(kinds("# Acme\n\nIt costs $5 (about €4.60) a month. (Prices vary) by region.\n").is_empty());
+    }
+
+    #[test]
+    fn placeholders_in_code_are_not() {
+        assert!(kinds("# Acme\n\nRun `TODO` now.\n\n```\nTBD\n```\n").is_empty());
+    }
 }
