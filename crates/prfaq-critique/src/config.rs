@@ -115,12 +115,32 @@ struct RulesSection {
     severity: BTreeMap<String, String>,
 }
 
+/// Thresholds for revision diffs and convergence (`prfaq diff`, `prfaq history`).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Revise {
+    /// A headline, customer, problem, solution or pricing answer whose words changed by at
+    /// least this share (0–1) is a structural change.
+    pub structural_ratio: f64,
+    /// Two FAQ questions at least this similar (0–1) are the same question, reworded.
+    pub question_similarity: f64,
+    /// The document has converged when this many revisions in a row were refinements.
+    pub converged_after: usize,
+}
+
+impl Default for Revise {
+    fn default() -> Self {
+        Self { structural_ratio: 0.4, question_similarity: 0.5, converged_after: 2 }
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct File {
     rules: RulesSection,
     limits: Limits,
     words: Words,
+    revise: Revise,
 }
 
 /// The configuration in force for a check.
@@ -134,6 +154,8 @@ pub struct Config {
     pub limits: Limits,
     /// Word lists.
     pub words: Words,
+    /// Revision thresholds.
+    pub revise: Revise,
 }
 
 impl Config {
@@ -141,7 +163,7 @@ impl Config {
     /// silently leaves a rule on.
     pub fn from_toml(text: &str) -> Result<Self, ConfigError> {
         let file: File = toml::from_str(text)?;
-        let mut config = Config { limits: file.limits, words: file.words, ..Config::default() };
+        let mut config = Config { limits: file.limits, words: file.words, revise: file.revise, ..Config::default() };
         for r in &file.rules.disable {
             config.disabled.push(lookup(r)?.id);
         }
@@ -154,6 +176,10 @@ impl Config {
         let l = &config.limits;
         if l.press_release_min_words > l.press_release_max_words {
             return Err(ConfigError::BadLimit("press_release_min_words is above press_release_max_words".into()));
+        }
+        let r = &config.revise;
+        if !(0.0..=1.0).contains(&r.structural_ratio) || !(0.0..=1.0).contains(&r.question_similarity) {
+            return Err(ConfigError::BadLimit("revise ratios must be between 0 and 1".into()));
         }
         if l.external_questions_min > l.external_questions_max {
             return Err(ConfigError::BadLimit("external_questions_min is above external_questions_max".into()));

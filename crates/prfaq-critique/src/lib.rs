@@ -25,7 +25,7 @@ mod score;
 #[cfg(test)]
 mod testing;
 
-pub use config::{Config, ConfigError, Limits, Words};
+pub use config::{Config, ConfigError, Limits, Revise, Words};
 pub use context::{Context, Lexicons, Sentence};
 pub use finding::{Applicability, Finding, Suggestion};
 pub use lexicon::Lexicon;
