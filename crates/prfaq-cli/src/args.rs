@@ -63,6 +63,48 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = RiskFormatArg::Human)]
         format: RiskFormatArg,
     },
+    /// Compare two versions section by section: what changed, word redlines, and whether the
+    /// revision is structural or a refinement.
+    Diff {
+        /// The older version.
+        old: PathBuf,
+        /// The newer version.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+        /// Use this prfaq.toml (its `[revise]` thresholds) instead of searching upward.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Versions in order: score, findings, placeholders, words and change class per revision,
+    /// and whether the document has converged.
+    History {
+        /// Version files, oldest first (or, with --git, one file whose committed versions to read).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Read every committed version of the one file from the current git repository.
+        #[arg(long)]
+        git: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+        /// Use this prfaq.toml instead of searching upward.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Candidates side by side: scores, placeholders, quantified claims, FAQ coverage.
+    Compare {
+        /// Two or more PR/FAQs.
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CompareFormatArg::Human)]
+        format: CompareFormatArg,
+        /// Use this prfaq.toml instead of searching upward.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// List every rule.
     Rules {
         /// Output format.
@@ -124,4 +166,26 @@ pub(crate) enum RulesFormat {
     Json,
     /// The docs/rules.md reference page.
     Markdown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum DiffFormat {
+    /// Text with word redlines.
+    Human,
+    /// Versioned JSON.
+    Json,
+    /// A self-contained HTML page.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum CompareFormatArg {
+    /// Aligned columns.
+    Human,
+    /// A Markdown table.
+    Markdown,
+    /// Versioned JSON.
+    Json,
+    /// A self-contained HTML page.
+    Html,
 }

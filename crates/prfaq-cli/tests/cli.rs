@@ -249,3 +249,75 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(log["runs"][0]["results"].as_array().is_some_and(|r| !r.is_empty()));
 }
+
+#[test]
+fn diff_history_and_compare() {
+    let h = "../shared/corpus/history/job-manager-miscellaneous-jobs";
+    let o = prfaq(&["diff", "--format", "json", &format!("{h}/v02.md"), &format!("{h}/v03.md")], &root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("diff JSON");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["diff"]["class"], "structural");
+    let o = prfaq(&["diff", &format!("{h}/v05.md"), &format!("{h}/v06.md")], &root());
+    assert!(stdout(&o).contains(": unchanged") || stdout(&o).contains(": refinement"), "{}", stdout(&o));
+
+    let files: Vec<String> = (1..=7).map(|i| format!("{h}/v0{i}.md")).collect();
+    let mut args = vec!["history"];
+    args.extend(files.iter().map(String::as_str));
+    let o = prfaq(&args, &root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("converged after"), "{}", stdout(&o));
+    args.extend(["--format", "html"]);
+    let html = stdout(&prfaq(&args, &root()));
+    assert!(
+        html.contains("<svg") && !html.contains(" src=") && !html.contains("href="),
+        "history HTML must be self-contained"
+    );
+
+    let o = prfaq(
+        &["compare", "--format", "json", "examples/analytics-addon-strong.md", "examples/meal-planning-weak.md"],
+        &root(),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("compare JSON");
+    let c = v["candidates"].as_array().expect("candidates");
+    assert_eq!(c.len(), 2);
+    assert!(c[0]["score"].as_u64() > c[1]["score"].as_u64());
+    let o = prfaq(
+        &["compare", "--format", "markdown", "examples/analytics-addon-strong.md", "examples/country-expansion.md"],
+        &root(),
+    );
+    assert!(stdout(&o).starts_with("| | examples/analytics-addon-strong.md | examples/country-expansion.md |"));
+}
+
+#[test]
+fn history_reads_committed_versions_from_git() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.com")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.com")
+            .status()
+            .expect("git runs")
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    let v1 = "# Acme\n\nSummary.\n\n## External FAQ\n### How much does it cost?\n$5 a month.\n";
+    let v2 = format!("{v1}### How do I cancel?\nClick Cancel.\n");
+    let v3 = v2.replace("Click Cancel.", "Click Cancel in Settings.");
+    for (i, text) in [v1.to_string(), v2, v3].iter().enumerate() {
+        std::fs::write(dir.path().join("launch.md"), text).expect("write");
+        git(&["add", "launch.md"]);
+        git(&["commit", "-qm", &format!("v{}", i + 1)]);
+    }
+    let o = prfaq(&["history", "--git", "--format", "json", "launch.md"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("history JSON");
+    let classes: Vec<&str> =
+        v["revisions"].as_array().expect("revisions").iter().map(|r| r["class"].as_str().unwrap_or("")).collect();
+    assert_eq!(classes, ["unchanged", "structural", "refinement"]);
+}

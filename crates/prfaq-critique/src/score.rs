@@ -75,8 +75,15 @@ impl Score {
     #[must_use]
     pub fn extremes(&self) -> (&'static str, &'static str) {
         let keys: Vec<(&'static str, u32)> = Family::ALL.iter().map(|f| (f.key(), self.families[f.key()])).collect();
-        let best = keys.iter().max_by_key(|(_, s)| *s).map_or("", |(k, _)| *k);
-        let worst = keys.iter().min_by_key(|(_, s)| *s).map_or("", |(k, _)| *k);
+        // Strict comparisons keep the first family in report order on ties.
+        let pick = |better: fn(u32, u32) -> bool| {
+            keys.iter().fold(None::<(&'static str, u32)>, |acc, &(k, s)| match acc {
+                Some((_, b)) if !better(s, b) => acc,
+                _ => Some((k, s)),
+            })
+        };
+        let best = pick(|a, b| a > b).map_or("", |(k, _)| k);
+        let worst = pick(|a, b| a < b).map_or("", |(k, _)| k);
         (best, worst)
     }
 }

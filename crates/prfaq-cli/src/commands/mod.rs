@@ -2,6 +2,7 @@
 
 mod check;
 mod new;
+mod revise;
 
 use std::process::ExitCode;
 
@@ -38,6 +39,9 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             output::print(&prfaq_report::risks(&files.checked, format))?;
             Ok(if files.failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
         }
+        Command::Diff { old, new, format, config } => revise::diff(&old, &new, format, config.as_deref()),
+        Command::History { files, git, format, config } => revise::history(&files, git, format, config.as_deref()),
+        Command::Compare { files, format, config } => revise::compare(&files, format, config.as_deref()),
         Command::Rules { format } => {
             let text = match format {
                 RulesFormat::Human => prfaq_report::rules_table(),
