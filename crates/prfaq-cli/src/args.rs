@@ -116,6 +116,8 @@ pub(crate) enum Command {
         /// A rule id (PR001) or name (missing-headline).
         rule: String,
     },
+    /// Run the language server on stdin/stdout, for editors (docs/editors.md).
+    Lsp,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -15,7 +15,7 @@ use prfaq_doc::{Document, FaqKind, PrRole, Topic};
 use serde::Serialize;
 
 use crate::align::{Part, faq_parts, fixed_parts, other_sections};
-use crate::words::{change_ratio, question_similarity, redline};
+use crate::words::{QuestionKey, change_ratio, question_similarity, redline};
 
 /// What part of the document an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -150,45 +150,51 @@ impl Diff {
 #[must_use]
 pub fn diff(old: &Document, new: &Document, config: &Revise) -> Diff {
     let mut items = Vec::new();
-    let (old_fixed, new_fixed) = (fixed_parts(old), fixed_parts(new));
-    for n in &new_fixed {
-        let o = old_fixed.iter().find(|o| o.kind == n.kind);
-        items.push(compare_parts(o, Some(n), config));
+    let mut weights = Vec::new();
+    let words = |p: Option<&Part>| {
+        p.map_or(0, |p| prfaq_doc::text::word_count(&p.text) + prfaq_doc::text::word_count(&p.label))
+    };
+    let mut push = |o: Option<&Part>, n: Option<&Part>| {
+        weights.push(words(o).max(words(n)).max(1));
+        items.push(compare_parts(o, n, config));
+    };
+    // Parts identified by kind (fixed) or title (sections): matched by identity.
+    for (old_parts, new_parts) in [(fixed_parts(old), fixed_parts(new)), (other_sections(old), other_sections(new))] {
+        let same = |a: &Part, b: &Part| a.kind == b.kind && (a.kind != ItemKind::Section || a.label == b.label);
+        for n in &new_parts {
+            push(old_parts.iter().find(|o| same(o, n)), Some(n));
+        }
+        for o in old_parts.iter().filter(|o| !new_parts.iter().any(|n| same(o, n))) {
+            push(Some(o), None);
+        }
     }
-    for o in old_fixed.iter().filter(|o| !new_fixed.iter().any(|n| n.kind == o.kind)) {
-        items.push(compare_parts(Some(o), None, config));
-    }
-    let (old_sections, new_sections) = (other_sections(old), other_sections(new));
-    for n in &new_sections {
-        items.push(compare_parts(old_sections.iter().find(|o| o.label == n.label), Some(n), config));
-    }
-    for o in old_sections.iter().filter(|o| !new_sections.iter().any(|n| n.label == o.label)) {
-        items.push(compare_parts(Some(o), None, config));
-    }
+    // FAQ entries: matched by question similarity.
     let (old_faq, new_faq) = (faq_parts(old), faq_parts(new));
     let pairs = match_questions(&old_faq, &new_faq, config.question_similarity);
     for (ni, n) in new_faq.iter().enumerate() {
-        let o = pairs.iter().find(|&&(_, b)| b == ni).map(|&(a, _)| &old_faq[a]);
-        items.push(compare_parts(o, Some(n), config));
+        push(pairs.iter().find(|&&(_, b)| b == ni).map(|&(a, _)| &old_faq[a]), Some(n));
     }
     for (oi, o) in old_faq.iter().enumerate() {
         if !pairs.iter().any(|&(a, _)| a == oi) {
-            items.push(compare_parts(Some(o), None, config));
+            push(Some(o), None);
         }
     }
     let class = items.iter().map(|i| i.change.class).max().unwrap_or(ChangeClass::Unchanged);
-    let old_text: String = old_fixed.iter().chain(&old_faq).map(|p| format!("{} {}\n", p.label, p.text)).collect();
-    let new_text: String = new_fixed.iter().chain(&new_faq).map(|p| format!("{} {}\n", p.label, p.text)).collect();
-    Diff { items, class, ratio: change_ratio(&old_text, &new_text) }
+    // The revision's ratio: each part's ratio weighted by its words.
+    let total: usize = weights.iter().sum();
+    let ratio = items.iter().zip(&weights).map(|(i, &w)| i.change.ratio * w as f64).sum::<f64>() / total.max(1) as f64;
+    Diff { items, class, ratio }
 }
 
 /// Pairs old and new FAQ questions: the most similar pairs first, each question used once,
 /// pairs below `threshold` left unmatched.
 fn match_questions(old: &[Part], new: &[Part], threshold: f64) -> Vec<(usize, usize)> {
     let mut candidates = Vec::new();
+    let old_keys: Vec<QuestionKey> = old.iter().map(|p| QuestionKey::new(&p.label)).collect();
+    let new_keys: Vec<QuestionKey> = new.iter().map(|p| QuestionKey::new(&p.label)).collect();
     for (i, o) in old.iter().enumerate() {
         for (j, n) in new.iter().enumerate() {
-            let s = if o.label == n.label { 1.0 } else { question_similarity(&o.label, &n.label) };
+            let s = if o.label == n.label { 1.0 } else { question_similarity(&old_keys[i], &new_keys[j]) };
             if s >= threshold {
                 candidates.push((s, i, j));
             }

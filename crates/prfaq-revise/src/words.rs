@@ -44,15 +44,25 @@ pub(crate) fn redline(old: &str, new: &str) -> Vec<Chunk> {
     out
 }
 
-/// Lower-case words of three or more letters, for question matching.
-fn content_words(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = prfaq_doc::text::words(text)
-        .map(|r| text[r].to_lowercase())
-        .filter(|w| w.chars().count() >= 3 && !STOP.contains(&w.as_str()))
-        .collect();
-    words.sort();
-    words.dedup();
-    words
+/// A question prepared for matching: its content words (lower case, three or more letters,
+/// no stop words, sorted) and its topics.
+pub(crate) struct QuestionKey {
+    words: Vec<String>,
+    topics: Vec<prfaq_doc::Topic>,
+    lower: String,
+}
+
+impl QuestionKey {
+    /// Prepares `question`.
+    pub(crate) fn new(question: &str) -> Self {
+        let mut words: Vec<String> = prfaq_doc::text::words(question)
+            .map(|r| question[r].to_lowercase())
+            .filter(|w| w.chars().count() >= 3 && !STOP.contains(&w.as_str()))
+            .collect();
+        words.sort();
+        words.dedup();
+        Self { words, topics: prfaq_doc::topics_of(question), lower: question.to_lowercase() }
+    }
 }
 
 const STOP: &[&str] = &[
@@ -63,17 +73,18 @@ const STOP: &[&str] = &[
 /// How alike two questions are (0–1): the larger of the shared-content-word share (Jaccard)
 /// and the word-level similarity of the whole texts; two questions on the same FAQ topic
 /// ("How much does it cost?", "What is the monthly price?") that share a content word count
-/// as at least 0.5 + half their Jaccard.
+/// as at least 0.5 + half their Jaccard. Questions with no content word in common score 0.
 #[must_use]
-pub(crate) fn question_similarity(a: &str, b: &str) -> f64 {
-    let (wa, wb) = (content_words(a), content_words(b));
-    let shared = wa.iter().filter(|w| wb.binary_search(w).is_ok()).count();
-    let union = wa.len() + wb.len() - shared;
-    let jaccard = if union == 0 { 0.0 } else { shared as f64 / union as f64 };
-    let textual = jaccard.max(1.0 - change_ratio(&a.to_lowercase(), &b.to_lowercase()));
-    let (ta, tb) = (prfaq_doc::topics_of(a), prfaq_doc::topics_of(b));
-    let same_topic = ta.iter().any(|t| tb.contains(t));
-    if same_topic && shared > 0 { textual.max(0.5 + jaccard / 2.0) } else { textual }
+pub(crate) fn question_similarity(a: &QuestionKey, b: &QuestionKey) -> f64 {
+    let shared = a.words.iter().filter(|w| b.words.binary_search(w).is_ok()).count();
+    if shared == 0 {
+        return 0.0;
+    }
+    let union = a.words.len() + b.words.len() - shared;
+    let jaccard = shared as f64 / union as f64;
+    let textual = jaccard.max(1.0 - change_ratio(&a.lower, &b.lower));
+    let same_topic = a.topics.iter().any(|t| b.topics.contains(t));
+    if same_topic { textual.max(0.5 + jaccard / 2.0) } else { textual }
 }
 
 #[cfg(test)]
@@ -93,14 +104,10 @@ mod tests {
 
     #[test]
     fn reworded_questions_are_similar() {
-        assert!(question_similarity("How much does it cost?", "What does it cost?") >= 0.5);
-        assert!(
-            question_similarity(
-                "How much does Acme Reports cost per month?",
-                "What is the monthly price of Acme Reports?"
-            ) >= 0.5
-        );
-        assert!(question_similarity("How much does it cost?", "What happens to my data?") < 0.5);
+        let sim = |a: &str, b: &str| question_similarity(&QuestionKey::new(a), &QuestionKey::new(b));
+        assert!(sim("How much does it cost?", "What does it cost?") >= 0.5);
+        assert!(sim("How much does Acme Reports cost per month?", "What is the monthly price of Acme Reports?") >= 0.5);
+        assert!(sim("How much does it cost?", "What happens to my data?") < 0.5);
     }
 
     #[test]

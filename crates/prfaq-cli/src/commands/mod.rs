@@ -58,5 +58,11 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             output::print(&prfaq_report::explain(r))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Lsp => match prfaq_lsp::run_stdio() {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            // The protocol asks for exit status 1 when the client exits without shutting down.
+            Err(prfaq_lsp::Error::ExitWithoutShutdown) => Ok(ExitCode::FAILURE),
+            Err(e) => Err(e.into()),
+        },
     }
 }
