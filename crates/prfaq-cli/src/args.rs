@@ -63,6 +63,15 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = RiskFormatArg::Human)]
         format: RiskFormatArg,
     },
+    /// The requirements checklist: every promise in the press release and commitment in the FAQ
+    /// answers (capabilities, numbers, availability, pricing), each with its source line.
+    Requirements {
+        /// The PR/FAQ file (`-` for stdin).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RequirementsFormatArg::Markdown)]
+        format: RequirementsFormatArg,
+    },
     /// Compare two versions section by section: what changed, word redlines, and whether the
     /// revision is structural or a refinement.
     Diff {
@@ -158,6 +167,14 @@ pub(crate) enum RiskFormatArg {
     Json,
     /// A Markdown table.
     Markdown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum RequirementsFormatArg {
+    /// A Markdown checklist grouped by kind, then what is out of scope.
+    Markdown,
+    /// Versioned JSON (docs/json-output.md).
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

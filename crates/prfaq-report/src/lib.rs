@@ -10,6 +10,7 @@ mod github;
 mod human;
 mod inspect;
 mod json;
+mod requirements;
 mod revise;
 mod risks;
 mod rules_doc;
@@ -20,6 +21,9 @@ pub use github::github;
 pub use human::{Human, summary_line};
 pub use inspect::{inspect_human, inspect_json};
 pub use json::{JSON_VERSION, json};
+pub use requirements::{
+    Checklist, Part, Requirement, RequirementKind, RequirementsFormat, Statement, extract_requirements, requirements,
+};
 pub use revise::{CompareFormat, compare, diff_html, diff_human, diff_json, history_html, history_human, history_json};
 pub use risks::{RiskFormat, risks};
 pub use rules_doc::{explain, rules_json, rules_markdown, rules_table};

@@ -39,6 +39,21 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             output::print(&prfaq_report::risks(&files.checked, format))?;
             Ok(if files.failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
         }
+        Command::Requirements { file, format } => {
+            use crate::args::RequirementsFormatArg as Arg;
+            let input = input::read(&file, input::DEFAULT_MAX_BYTES)?;
+            let doc = prfaq_doc::parse(&input.text);
+            let text = match format {
+                Arg::Markdown => {
+                    prfaq_report::requirements(&input.display, &doc, prfaq_report::RequirementsFormat::Markdown)
+                }
+                Arg::Json => {
+                    prfaq_report::requirements(&input.display, &doc, prfaq_report::RequirementsFormat::Json) + "\n"
+                }
+            };
+            output::print(&text)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Diff { old, new, format, config } => revise::diff(&old, &new, format, config.as_deref()),
         Command::History { files, git, format, config } => revise::history(&files, git, format, config.as_deref()),
         Command::Compare { files, format, config } => revise::compare(&files, format, config.as_deref()),
