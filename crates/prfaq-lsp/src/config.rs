@@ -86,8 +86,13 @@ pub fn is_config(uri: &Uri) -> bool {
 #[must_use]
 pub fn file_path(uri: &Uri) -> Option<PathBuf> {
     let rest = uri.as_str().strip_prefix("file://")?;
-    // Skip the authority: empty for local files, a host name for UNC paths we do not serve.
-    let path = &rest[rest.find('/')?..];
+    // The authority is empty (or `localhost`) for local files; a host name is a UNC share,
+    // which we do not serve.
+    let slash = rest.find('/')?;
+    if !(rest[..slash].is_empty() || rest[..slash].eq_ignore_ascii_case("localhost")) {
+        return None;
+    }
+    let path = &rest[slash..];
     let path = path.split(['?', '#']).next().unwrap_or(path);
     let decoded = percent_decode(path)?;
     let windows_drive = decoded.len() >= 3
@@ -130,6 +135,7 @@ mod tests {
         );
         assert_eq!(file_path(&uri("file://localhost/tmp/a.md")), Some(PathBuf::from("/tmp/a.md")));
         assert_eq!(file_path(&uri("untitled:Untitled-1")), None);
+        assert_eq!(file_path(&uri("file://server/share/a.md")), None);
         assert_eq!(percent_decode("/tmp/bad%ZZ.md"), None, "the URI parser rejects these first");
         assert_eq!(percent_decode("/tmp/%FF.md"), None, "not UTF-8");
         assert!(is_config(&uri("file:///work/prfaq.toml")));
