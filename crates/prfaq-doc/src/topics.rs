@@ -80,6 +80,12 @@ impl Topic {
         Topic::Drawbacks,
     ];
 
+    /// The questions customers ask (DESIGN.md §10): the external FAQ's topics.
+    pub const CUSTOMER: &'static [Topic] = Topic::ALL.split_at(9).0;
+
+    /// The questions stakeholders ask (DESIGN.md §10): the internal FAQ's topics.
+    pub const STAKEHOLDER: &'static [Topic] = Topic::ALL.split_at(9).1;
+
     /// A short human name.
     #[must_use]
     pub fn label(self) -> &'static str {
@@ -531,6 +537,13 @@ mod tests {
         assert!(topics_of("Can I get my money back?").contains(&Topic::Cancellation));
         assert!(topics_of("Does it run on Windows?").contains(&Topic::Compatibility));
         assert!(topics_of("How does the export work?").contains(&Topic::HowItWorks));
+    }
+
+    #[test]
+    fn customer_and_stakeholder_topics_split_all() {
+        assert_eq!(Topic::CUSTOMER.last(), Some(&Topic::Cancellation));
+        assert_eq!(Topic::STAKEHOLDER.first(), Some(&Topic::MarketSize));
+        assert_eq!(Topic::CUSTOMER.len() + Topic::STAKEHOLDER.len(), Topic::ALL.len());
     }
 
     #[test]

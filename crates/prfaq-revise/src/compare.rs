@@ -39,31 +39,6 @@ pub struct Candidate {
     pub findings: (usize, usize, usize),
 }
 
-const EXTERNAL: &[Topic] = &[
-    Topic::Pricing,
-    Topic::HowItWorks,
-    Topic::Availability,
-    Topic::Compatibility,
-    Topic::Migration,
-    Topic::PrivacySecurity,
-    Topic::Support,
-    Topic::Cancellation,
-];
-const INTERNAL: &[Topic] = &[
-    Topic::MarketSize,
-    Topic::Economics,
-    Topic::Feasibility,
-    Topic::Timeline,
-    Topic::Dependencies,
-    Topic::Legal,
-    Topic::Competition,
-    Topic::Cannibalisation,
-    Topic::CapabilityGaps,
-    Topic::SuccessMetrics,
-    Topic::NonGoals,
-    Topic::Drawbacks,
-];
-
 /// Scores and summarises each candidate.
 #[must_use]
 pub fn compare(candidates: &[(String, Document)], engine: &Engine) -> Vec<Candidate> {
@@ -97,8 +72,8 @@ pub fn compare(candidates: &[(String, Document)], engine: &Engine) -> Vec<Candid
                 placeholders: doc.placeholders.len(),
                 quantified_claims: quantified,
                 claims,
-                external_topics: covered(doc.customer_faqs().collect(), EXTERNAL),
-                internal_topics: covered(doc.stakeholder_faqs().collect(), INTERNAL),
+                external_topics: covered(doc.customer_faqs().collect(), Topic::CUSTOMER),
+                internal_topics: covered(doc.stakeholder_faqs().collect(), Topic::STAKEHOLDER),
                 questions: (doc.customer_faqs().count(), doc.faqs_of(FaqKind::Internal).count()),
                 words: (words.total, words.press_release),
                 findings: (
