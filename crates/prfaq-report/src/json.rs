@@ -1,6 +1,5 @@
 //! The JSON report: stable, versioned, documented in docs/json-output.md.
 
-use prfaq_critique::Severity;
 use serde_json::{Value, json as j};
 
 use crate::checked::Checked;
@@ -53,6 +52,5 @@ pub fn json(files: &[Checked]) -> String {
             "note": totals[2],
         },
     });
-    let _ = Severity::Error;
     serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into())
 }

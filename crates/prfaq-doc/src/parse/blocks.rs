@@ -28,7 +28,7 @@ pub(crate) fn read_blocks(source: &str, offset: usize) -> Vec<Block> {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
                     if let Some(b) = builder.take() {
-                        blocks.push(b.finish(source));
+                        blocks.push(b.finish());
                     }
                 } else if let Some(b) = builder.as_mut() {
                     b.end(end, depth);
@@ -40,7 +40,7 @@ pub(crate) fn read_blocks(source: &str, offset: usize) -> Vec<Block> {
                     // A leaf at the top level: a rule, or an HTML/math block without a wrapper.
                     let mut b = Builder::new(leaf_kind(&other), span);
                     b.inline(other, span, source);
-                    blocks.push(b.finish(source));
+                    blocks.push(b.finish());
                 }
             },
         }
@@ -196,7 +196,7 @@ impl Builder {
         self.segments.push(Segment { text_start, text_len: t.len(), span, exact, code });
     }
 
-    fn finish(mut self, source: &str) -> Block {
+    fn finish(mut self) -> Block {
         self.close_item();
         if self.strong_open.is_some() {
             self.lead_strong = None;
@@ -207,7 +207,6 @@ impl Builder {
         } else {
             Vec::new()
         };
-        let _ = source;
         Block {
             kind: self.kind,
             span: self.span,

@@ -215,8 +215,7 @@ fn bold_question(b: &Block) -> Option<(Range<usize>, Range<usize>)> {
 
 /// A paragraph opening with a plain `Q:` label.
 fn plain_question(b: &Block) -> Option<(Range<usize>, Range<usize>)> {
-    let (_, _, end) = question_label(&b.text)?;
-    let _ = end;
+    question_label(&b.text)?;
     let line_end = b.text.find('\n').unwrap_or(b.text.len());
     let q_end = b.text[..line_end].find('?').map_or(line_end, |n| n + 1);
     Some((0..q_end, q_end..b.text.len()))

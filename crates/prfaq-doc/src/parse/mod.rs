@@ -27,7 +27,7 @@ pub fn parse(source: &str) -> Document {
         });
     }
     let blocks = blocks::read_blocks(source, split.body_start);
-    let layout = sections::layout(&blocks, source);
+    let layout = sections::layout(&blocks);
     // The company, to tell the leader's quote from a customer's: front matter `company`, or
     // the first word of the title ("Acme" of "Acme Reports").
     let field = |key: &str| {
@@ -48,14 +48,7 @@ pub fn parse(source: &str) -> Document {
                 || (f.key.eq_ignore_ascii_case("illustrative") && f.value.eq_ignore_ascii_case("true"))
         })
     });
-    let pr = press_release::extract(
-        &blocks,
-        &layout.regions,
-        source,
-        company.as_deref(),
-        guess.as_deref(),
-        all_illustrative,
-    );
+    let pr = press_release::extract(&blocks, &layout.regions, company.as_deref(), guess.as_deref(), all_illustrative);
     let faqs = faq::extract(&blocks, &layout.regions, &layout.sections, &mut issues);
     let section_titles = layout.section_of.iter().map(|s| s.map(|i| layout.sections[i].title.as_str())).collect();
     let places = scan::Places { press_release: &pr.press_release, faqs: &faqs, section_titles };

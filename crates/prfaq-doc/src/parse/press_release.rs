@@ -139,7 +139,6 @@ pub(crate) struct Extracted {
 pub(crate) fn extract(
     blocks: &[Block],
     regions: &[SectionKind],
-    source: &str,
     company: Option<&str>,
     guess: Option<&str>,
     all_illustrative: bool,
@@ -238,7 +237,6 @@ pub(crate) fn extract(
         (Some(s), Some(l)) => Some(s.cover(l)),
         (s, l) => s.or(l),
     };
-    let _ = source;
     Extracted { press_release: pr, quotes: quote_list }
 }
 

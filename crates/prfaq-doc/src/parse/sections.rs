@@ -88,7 +88,7 @@ fn normalize(title: &str) -> String {
 }
 
 /// Builds sections and regions from the blocks.
-pub(crate) fn layout(blocks: &[Block], source: &str) -> Layout {
+pub(crate) fn layout(blocks: &[Block]) -> Layout {
     let mut sections: Vec<Section> = Vec::new();
     let mut regions = Vec::with_capacity(blocks.len());
     let mut section_of = Vec::with_capacity(blocks.len());
@@ -106,7 +106,7 @@ pub(crate) fn layout(blocks: &[Block], source: &str) -> Layout {
             }
             while let Some(&top) = open.last() {
                 if sections[top].level >= level {
-                    close(&mut sections[top], i, blocks, source);
+                    close(&mut sections[top], i, blocks);
                     open.pop();
                 } else {
                     break;
@@ -155,13 +155,13 @@ pub(crate) fn layout(blocks: &[Block], source: &str) -> Layout {
         section_of.push(open.last().copied());
     }
     for idx in open {
-        close(&mut sections[idx], blocks.len(), blocks, source);
+        close(&mut sections[idx], blocks.len(), blocks);
     }
     resolve_combined(&mut sections, &mut regions);
     Layout { sections, regions, section_of }
 }
 
-fn close(section: &mut Section, end_block: usize, blocks: &[Block], _source: &str) {
+fn close(section: &mut Section, end_block: usize, blocks: &[Block]) {
     section.blocks = section.heading..end_block.max(section.heading + 1);
     let last = &blocks[section.blocks.end - 1];
     section.span = Span::new(section.span.start, last.span.end);
