@@ -13,19 +13,9 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// A PR/FAQ of about 1,500 words: the country-expansion example, cut at a block boundary.
-fn document_1500() -> String {
-    let text = std::fs::read_to_string(root().join("examples/country-expansion.md")).expect("example");
-    let mut out = String::new();
-    for block in text.split("\n\n") {
-        if prfaq_doc::text::word_count(&out) >= 1500 {
-            break;
-        }
-        out.push_str(block);
-        out.push_str("\n\n");
-    }
-    out
-}
+/// A PR/FAQ of about 1,500 words: the country-expansion example cut at a block boundary,
+/// shared by the engine, diff and language-server benchmarks so their figures compare.
+const DOCUMENT_1500: &str = include_str!("../../../bench/fixtures/pr-faq-1500-words.md");
 
 fn corpus() -> Vec<String> {
     let dir = root().join("../shared/corpus/real");
@@ -51,7 +41,7 @@ fn pulldown_only(text: &str) -> usize {
 
 fn bench(c: &mut Criterion) {
     let engine = Engine::new(Config::default());
-    let doc = document_1500();
+    let doc = DOCUMENT_1500.to_string();
     let words = prfaq_doc::text::word_count(&doc) as u64;
     let mut g = c.benchmark_group(format!("one PR/FAQ ({words} words)"));
     g.throughput(Throughput::Elements(words));

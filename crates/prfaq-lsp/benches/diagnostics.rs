@@ -5,28 +5,15 @@
 //! `cargo bench -p prfaq-lsp --bench diagnostics`; figures are in docs/performance.md.
 
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lsp_server::{Message, Notification};
 use prfaq_lsp::Server;
 use serde_json::json;
 
-/// A PR/FAQ of about 1,500 words: the country-expansion example, cut at a block boundary (as
-/// the engine's own benchmark does, so the two figures compare).
-fn document_1500() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/country-expansion.md");
-    let text = std::fs::read_to_string(path).expect("example");
-    let mut out = String::new();
-    for block in text.split("\n\n") {
-        if prfaq_doc::text::word_count(&out) >= 1500 {
-            break;
-        }
-        out.push_str(block);
-        out.push_str("\n\n");
-    }
-    out
-}
+/// A PR/FAQ of about 1,500 words: the country-expansion example cut at a block boundary,
+/// shared by the engine, diff and language-server benchmarks so their figures compare.
+const DOCUMENT_1500: &str = include_str!("../../../bench/fixtures/pr-faq-1500-words.md");
 
 fn notification(method: &str, params: serde_json::Value) -> Message {
     Message::Notification(Notification::new(method.to_owned(), params))
@@ -34,7 +21,7 @@ fn notification(method: &str, params: serde_json::Value) -> Message {
 
 fn bench(c: &mut Criterion) {
     let uri = "file:///bench/country-expansion.md";
-    let text = document_1500();
+    let text = DOCUMENT_1500.to_string();
     let words = prfaq_doc::text::word_count(&text);
     let engine = prfaq_critique::Engine::new(prfaq_critique::Config::default());
     let findings = engine.check(&prfaq_doc::parse(&text)).findings.len();
