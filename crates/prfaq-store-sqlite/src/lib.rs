@@ -1,0 +1,65 @@
+//! The SQLite backend of the prfaq store: one database file, created and migrated on open.
+//!
+//! Durability: the file runs in WAL mode with `synchronous = FULL`, so a write acknowledged to
+//! a client survives the process being killed (and a power loss). Writers take the write lock
+//! when their transaction begins (`BEGIN IMMEDIATE`) and wait up to the busy timeout for each
+//! other, so concurrent saves queue instead of failing.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use prfaq_store::{StoreError, StoreResult};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+/// The migrations, embedded in the binary.
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// The store on one SQLite file.
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating when missing) the database file at `path` and brings its schema up to date.
+    pub async fn open(path: &Path) -> StoreResult<Self> {
+        let options = SqliteConnectOptions::new().filename(path);
+        Self::connect(options).await
+    }
+
+    /// Opens a `sqlite:` URL, e.g. `sqlite:///var/lib/prfaq/prfaq.db`.
+    pub async fn open_url(url: &str) -> StoreResult<Self> {
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(|e| StoreError::Invalid(format!("bad SQLite URL `{url}`: {e}")))?;
+        Self::connect(options).await
+    }
+
+    async fn connect(options: SqliteConnectOptions) -> StoreResult<Self> {
+        let options = options
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .map_err(prfaq_store_sql::backend_error)?;
+        MIGRATOR.run(&pool).await.map_err(|e| StoreError::Backend(Box::new(e)))?;
+        Ok(SqliteStore { pool })
+    }
+
+    /// Starts a transaction that holds the write lock from its first statement.
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+
+    /// Closes the pool, waiting for connections to finish.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+prfaq_store_sql::impl_store!(SqliteStore, sqlx::Sqlite, "sqlite");

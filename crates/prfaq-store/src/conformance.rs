@@ -1,0 +1,437 @@
+//! The behaviour every [`Store`] backend must show, as async functions over a fresh, empty
+//! store. A backend's test file runs them all with [`conformance_tests!`](crate::conformance_tests):
+//!
+//! ```ignore
+//! async fn fresh() -> MyStore { /* an empty store on a real database */ }
+//! prfaq_store::conformance_tests!(fresh());
+//! ```
+#![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
+
+use jiff::{SignedDuration, Timestamp};
+
+use crate::*;
+
+/// Generates one `#[tokio::test]` per conformance function, each on a store made by `$make`
+/// (an expression evaluating to a future of a fresh store).
+#[macro_export]
+macro_rules! conformance_tests {
+    ($make:expr) => {
+        $crate::conformance_tests!(@each $make;
+            users, sessions, api_tokens, settings, workspaces_and_invitations, revisions_and_conflicts,
+            concurrent_saves_one_wins, rounds_and_reading, comments, decisions, audit_log,
+            unknown_ids_are_not_found);
+    };
+    (@each $make:expr; $($name:ident),+) => {$(
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $name() {
+            let store = $make.await;
+            $crate::conformance::$name(&store).await;
+        }
+    )+};
+}
+
+/// Now, at the millisecond precision the store keeps.
+fn now() -> Timestamp {
+    Timestamp::from_millisecond(Timestamp::now().as_millisecond()).unwrap()
+}
+
+async fn user(store: &dyn Store, email: &str) -> User {
+    store
+        .create_user(NewUser {
+            email: email.to_owned(),
+            name: email.split('@').next().unwrap_or(email).to_owned(),
+            password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".to_owned(),
+            is_admin: false,
+        })
+        .await
+        .unwrap()
+}
+
+fn first_revision(author: UserId, text: &str) -> NewRevision {
+    NewRevision {
+        base: 0,
+        markdown: text.to_owned(),
+        author_id: author,
+        title: "Acme Reports".to_owned(),
+        metrics: RevisionMetrics { score: 60, errors: 2, warnings: 3, placeholders: 1, words: 400 },
+        change_class: None,
+    }
+}
+
+fn next_revision(author: UserId, base: i64, text: &str) -> NewRevision {
+    NewRevision {
+        base,
+        markdown: text.to_owned(),
+        author_id: author,
+        title: "Acme Reports".to_owned(),
+        metrics: RevisionMetrics { score: 80, errors: 0, warnings: 1, placeholders: 0, words: 420 },
+        change_class: Some("refinement".to_owned()),
+    }
+}
+
+fn audit(actor: UserId, action: &str) -> Audit {
+    Audit::by(actor, action, "")
+}
+
+/// A workspace with an owner-created document, for the tests that need one.
+async fn workspace_with_document(store: &dyn Store) -> (User, Workspace, Document) {
+    let owner = user(store, "owner@example.com").await;
+    let workspace = store.create_workspace("Product", owner.id).await.unwrap();
+    let document = store
+        .create_document(workspace.id, first_revision(owner.id, "# v1\n"), audit(owner.id, "document.created"))
+        .await
+        .unwrap();
+    (owner, workspace, document)
+}
+
+/// Accounts: creation, unique e-mail, lookups.
+pub async fn users(store: &dyn Store) {
+    assert_eq!(store.user_count().await.unwrap(), 0);
+    let ada = user(store, "ada@example.com").await;
+    assert_eq!(store.user_count().await.unwrap(), 1);
+    assert_eq!(store.user(ada.id).await.unwrap(), ada);
+    assert_eq!(store.user_by_email("ada@example.com").await.unwrap().unwrap().id, ada.id);
+    assert!(store.user_by_email("bob@example.com").await.unwrap().is_none());
+    let again = store
+        .create_user(NewUser {
+            email: "ada@example.com".into(),
+            name: "Other".into(),
+            password_hash: "x".into(),
+            is_admin: true,
+        })
+        .await;
+    assert!(matches!(again, Err(StoreError::Duplicate(_))), "{again:?}");
+    assert_eq!(store.user_count().await.unwrap(), 1, "a refused account is not stored");
+}
+
+/// The web session store: create, replace, load, expire, delete.
+pub async fn sessions(store: &dyn Store) {
+    let later = now() + SignedDuration::from_hours(1);
+    store.create_session("s1", "{\"a\":1}", later).await.unwrap();
+    assert!(matches!(store.create_session("s1", "{}", later).await, Err(StoreError::Duplicate(_))));
+    assert_eq!(store.load_session("s1", now()).await.unwrap().as_deref(), Some("{\"a\":1}"));
+    store.save_session("s1", "{\"a\":2}", later).await.unwrap();
+    store.save_session("s2", "{}", now() - SignedDuration::from_secs(1)).await.unwrap();
+    assert_eq!(store.load_session("s1", now()).await.unwrap().as_deref(), Some("{\"a\":2}"));
+    assert_eq!(store.load_session("s2", now()).await.unwrap(), None, "an expired session is not loaded");
+    assert_eq!(store.delete_expired_sessions(now()).await.unwrap(), 1);
+    store.delete_session("s1").await.unwrap();
+    assert_eq!(store.load_session("s1", now()).await.unwrap(), None);
+    store.delete_session("missing").await.unwrap();
+}
+
+/// API tokens: stored by hash, looked up, revoked.
+pub async fn api_tokens(store: &dyn Store) {
+    let ada = user(store, "ada@example.com").await;
+    let bob = user(store, "bob@example.com").await;
+    let token = store.create_api_token(ada.id, "ci", "hash-1").await.unwrap();
+    assert_eq!(token.last_used_at, None);
+    assert_eq!(store.user_by_api_token("hash-1", now()).await.unwrap().unwrap().id, ada.id);
+    assert!(store.api_tokens(ada.id).await.unwrap()[0].last_used_at.is_some());
+    assert!(store.user_by_api_token("hash-2", now()).await.unwrap().is_none());
+    assert!(
+        matches!(store.revoke_api_token(bob.id, token.id).await, Err(StoreError::NotFound(_))),
+        "a user cannot revoke another's token"
+    );
+    store.revoke_api_token(ada.id, token.id).await.unwrap();
+    assert!(store.user_by_api_token("hash-1", now()).await.unwrap().is_none());
+    assert!(store.api_tokens(ada.id).await.unwrap().is_empty());
+}
+
+/// Settings, and taking a one-time secret exactly once.
+pub async fn settings(store: &dyn Store) {
+    assert_eq!(store.setting("setup").await.unwrap(), None);
+    store.set_setting("setup", "a").await.unwrap();
+    store.set_setting("setup", "b").await.unwrap();
+    assert_eq!(store.setting("setup").await.unwrap().as_deref(), Some("b"));
+    assert!(!store.take_setting("setup", "a").await.unwrap(), "a wrong value takes nothing");
+    assert!(store.take_setting("setup", "b").await.unwrap());
+    assert!(!store.take_setting("setup", "b").await.unwrap(), "taken once only");
+}
+
+/// Workspaces, membership and invitations by link.
+pub async fn workspaces_and_invitations(store: &dyn Store) {
+    let (owner, workspace, document) = workspace_with_document(store).await;
+    assert_eq!(store.workspace_role(workspace.id, owner.id).await.unwrap(), Some(WorkspaceRole::Admin));
+    assert_eq!(store.memberships(owner.id).await.unwrap()[0].workspace, workspace);
+    let guest = user(store, "guest@example.com").await;
+    assert_eq!(store.workspace_role(workspace.id, guest.id).await.unwrap(), None);
+
+    let invitation = store
+        .create_invitation(
+            NewInvitation {
+                token_hash: "inv-1".into(),
+                workspace_id: workspace.id,
+                document: Some((document.id, DocumentRole::Reviewer)),
+                created_by: owner.id,
+                expires_at: now() + SignedDuration::from_hours(24),
+            },
+            audit(owner.id, "invitation.created"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.invitation_by_token("inv-1").await.unwrap().unwrap().id, invitation.id);
+    assert!(store.invitation_by_token("nope").await.unwrap().is_none());
+    let accepted =
+        store.accept_invitation(invitation.id, guest.id, now(), audit(guest.id, "invitation.accepted")).await.unwrap();
+    assert_eq!(accepted.accepted_by, Some(guest.id));
+    assert_eq!(store.workspace_role(workspace.id, guest.id).await.unwrap(), Some(WorkspaceRole::Member));
+    assert_eq!(store.document_role(document.id, guest.id).await.unwrap(), Some(DocumentRole::Reviewer));
+    let other = user(store, "other@example.com").await;
+    let again = store.accept_invitation(invitation.id, other.id, now(), audit(other.id, "invitation.accepted")).await;
+    assert!(matches!(again, Err(StoreError::Invalid(_))), "accepted once only: {again:?}");
+    assert_eq!(store.workspace_role(workspace.id, other.id).await.unwrap(), None);
+
+    let expired = store
+        .create_invitation(
+            NewInvitation {
+                token_hash: "inv-2".into(),
+                workspace_id: workspace.id,
+                document: None,
+                created_by: owner.id,
+                expires_at: now() - SignedDuration::from_secs(1),
+            },
+            audit(owner.id, "invitation.created"),
+        )
+        .await
+        .unwrap();
+    let late = store.accept_invitation(expired.id, other.id, now(), audit(other.id, "invitation.accepted")).await;
+    assert!(matches!(late, Err(StoreError::Invalid(_))), "{late:?}");
+
+    store.set_member(workspace.id, other.id, WorkspaceRole::Admin, audit(owner.id, "member.set")).await.unwrap();
+    let members = store.members(workspace.id).await.unwrap();
+    assert_eq!(members.len(), 3);
+    assert!(members.iter().any(|m| m.user.id == other.id && m.role == WorkspaceRole::Admin));
+    store.set_document_role(document.id, other.id, DocumentRole::Viewer, audit(owner.id, "role.set")).await.unwrap();
+    store.set_document_role(document.id, other.id, DocumentRole::Author, audit(owner.id, "role.set")).await.unwrap();
+    assert_eq!(store.document_role(document.id, other.id).await.unwrap(), Some(DocumentRole::Author));
+    assert_eq!(store.document_people(document.id).await.unwrap().len(), 3);
+}
+
+/// Revisions are numbered, immutable, and a stale save is refused.
+pub async fn revisions_and_conflicts(store: &dyn Store) {
+    let (owner, workspace, document) = workspace_with_document(store).await;
+    assert_eq!(document.head, 1);
+    assert_eq!(document.status, DocumentStatus::Draft);
+    assert_eq!(store.document_role(document.id, owner.id).await.unwrap(), Some(DocumentRole::Owner));
+
+    let second = store
+        .save_revision(document.id, next_revision(owner.id, 1, "# v2\n"), audit(owner.id, "revision.saved"))
+        .await
+        .unwrap();
+    assert_eq!(second.number, 2);
+    let stale = store
+        .save_revision(document.id, next_revision(owner.id, 1, "# stale\n"), audit(owner.id, "revision.saved"))
+        .await;
+    assert!(matches!(stale, Err(StoreError::Conflict { base: 1, current: 2 })), "{stale:?}");
+    assert_eq!(store.revision(document.id, 1).await.unwrap().markdown, "# v1\n");
+    assert_eq!(store.revision(document.id, 2).await.unwrap().markdown, "# v2\n");
+    assert!(matches!(store.revision(document.id, 3).await, Err(StoreError::NotFound(_))));
+    let list = store.revisions(document.id).await.unwrap();
+    assert_eq!(list.iter().map(|r| r.number).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(list[1].metrics.score, 80);
+    assert_eq!(list[1].change_class.as_deref(), Some("refinement"));
+    assert_eq!(store.document(document.id).await.unwrap().head, 2);
+
+    let portfolio = store.portfolio(workspace.id).await.unwrap();
+    assert_eq!(portfolio.len(), 1);
+    assert_eq!(portfolio[0].metrics.score, 80, "the portfolio shows the latest revision's figures");
+    let unicode = "# Café ☕ — “quotes” 𝄞\n";
+    let third =
+        store.save_revision(document.id, next_revision(owner.id, 2, unicode), audit(owner.id, "revision.saved")).await;
+    assert_eq!(store.revision(document.id, third.unwrap().number).await.unwrap().markdown, unicode);
+}
+
+/// Two saves based on the same revision at the same moment: exactly one wins.
+pub async fn concurrent_saves_one_wins(store: &dyn Store) {
+    let (owner, _, document) = workspace_with_document(store).await;
+    for round in 0..5 {
+        let base = store.document(document.id).await.unwrap().head;
+        let (a, b) = tokio::join!(
+            store.save_revision(document.id, next_revision(owner.id, base, "a"), audit(owner.id, "revision.saved")),
+            store.save_revision(document.id, next_revision(owner.id, base, "b"), audit(owner.id, "revision.saved")),
+        );
+        let wins = usize::from(a.is_ok()) + usize::from(b.is_ok());
+        assert_eq!(wins, 1, "round {round}: {a:?} / {b:?}");
+        let loser = if a.is_ok() { b } else { a };
+        assert!(matches!(loser, Err(StoreError::Conflict { .. })), "round {round}: {loser:?}");
+        assert_eq!(store.document(document.id).await.unwrap().head, base + 1);
+    }
+}
+
+/// Review rounds, reviewers and reading progress.
+pub async fn rounds_and_reading(store: &dyn Store) {
+    let (owner, _, document) = workspace_with_document(store).await;
+    let reviewer = user(store, "rev@example.com").await;
+    let round = store
+        .open_round(document.id, 120, &[(reviewer.id, ReviewerFunction::Finance)], audit(owner.id, "round.opened"))
+        .await
+        .unwrap();
+    assert_eq!((round.number, round.revision, round.min_read_seconds), (1, 1, 120));
+    assert_eq!(store.document(document.id).await.unwrap().status, DocumentStatus::InReview);
+    assert_eq!(store.document_role(document.id, reviewer.id).await.unwrap(), Some(DocumentRole::Reviewer));
+    let twice = store.open_round(document.id, 0, &[], audit(owner.id, "round.opened")).await;
+    assert!(matches!(twice, Err(StoreError::Invalid(_))), "one open round at a time: {twice:?}");
+
+    let started = store.record_reading(round.id, reviewer.id, Reading::Started, now()).await.unwrap();
+    let first_start = started.started_at.unwrap();
+    let again = store.record_reading(round.id, reviewer.id, Reading::Started, now()).await.unwrap();
+    assert_eq!(again.started_at, Some(first_start), "the first start counts");
+    let read = store.record_reading(round.id, reviewer.id, Reading::ReachedEnd, now()).await.unwrap();
+    assert!(read.reached_end_at.is_some());
+    assert!(matches!(
+        store.record_reading(round.id, owner.id, Reading::Started, now()).await,
+        Err(StoreError::NotFound(_))
+    ));
+    let submitted = store.submit_review(round.id, reviewer.id, audit(reviewer.id, "review.submitted")).await.unwrap();
+    assert!(submitted.submitted_at.is_some());
+    let later = now() + SignedDuration::from_mins(10);
+    let silent = store.start_silent_reading(round.id, later, audit(owner.id, "round.silent")).await.unwrap();
+    assert_eq!(silent.silent_until, Some(later));
+    let extra = user(store, "extra@example.com").await;
+    store.add_reviewer(round.id, extra.id, ReviewerFunction::Legal, audit(owner.id, "reviewer.added")).await.unwrap();
+    assert_eq!(store.round_reviewers(round.id).await.unwrap().len(), 2);
+
+    let closed = store.close_round(round.id, audit(owner.id, "round.closed")).await.unwrap();
+    assert!(closed.closed_at.is_some());
+    assert_eq!(store.document(document.id).await.unwrap().status, DocumentStatus::Draft);
+    assert!(matches!(store.close_round(round.id, audit(owner.id, "round.closed")).await, Err(StoreError::Invalid(_))));
+    let next = store.open_round(document.id, 0, &[], audit(owner.id, "round.opened")).await.unwrap();
+    assert_eq!(next.number, 2);
+    assert_eq!(store.rounds(document.id).await.unwrap().len(), 2);
+}
+
+/// Comments: written in open rounds, resolved, re-anchored, counted in the portfolio.
+pub async fn comments(store: &dyn Store) {
+    let (owner, workspace, document) = workspace_with_document(store).await;
+    let reviewer = user(store, "rev@example.com").await;
+    let round = store
+        .open_round(document.id, 0, &[(reviewer.id, ReviewerFunction::Engineering)], audit(owner.id, "round.opened"))
+        .await
+        .unwrap();
+    let anchor = Anchor { section: "Press release".into(), quote: "v1".into(), start: 2, end: 4 };
+    let new = |severity| NewComment {
+        round_id: round.id,
+        author_id: reviewer.id,
+        anchor: anchor.clone(),
+        kind: CommentKind::Question,
+        severity,
+        body: "What does it cost?".into(),
+    };
+    let critical =
+        store.add_comment(new(CommentSeverity::Critical), audit(reviewer.id, "comment.added")).await.unwrap();
+    assert_eq!((critical.revision, critical.status), (1, CommentStatus::Open));
+    assert_eq!(critical.anchor, anchor);
+    let minor = store.add_comment(new(CommentSeverity::Minor), audit(reviewer.id, "comment.added")).await.unwrap();
+    let summary = &store.portfolio(workspace.id).await.unwrap()[0];
+    assert_eq!((summary.open_comments, summary.open_critical_comments), (2, 1));
+
+    let resolved = store
+        .resolve_comment(
+            critical.id,
+            Resolution { status: CommentStatus::Declined, response: Some("Out of scope".into()), by: owner.id },
+            audit(owner.id, "comment.resolved"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(resolved.status, CommentStatus::Declined);
+    assert_eq!(resolved.response.as_deref(), Some("Out of scope"));
+    assert_eq!(resolved.resolved_by, Some(owner.id));
+    let summary = &store.portfolio(workspace.id).await.unwrap()[0];
+    assert_eq!((summary.open_comments, summary.open_critical_comments), (1, 0));
+
+    let moved = Anchor { section: "Press release".into(), quote: "v1".into(), start: 10, end: 12 };
+    store.reanchor_comment(minor.id, 2, Some(moved.clone())).await.unwrap();
+    let minor = store.comment(minor.id).await.unwrap();
+    assert_eq!((minor.revision, minor.anchor, minor.outdated), (2, moved, false));
+    store.reanchor_comment(minor.id, 3, None).await.unwrap();
+    assert!(store.comment(minor.id).await.unwrap().outdated);
+    assert_eq!(store.comments(document.id).await.unwrap().len(), 2);
+
+    store.close_round(round.id, audit(owner.id, "round.closed")).await.unwrap();
+    let late = store.add_comment(new(CommentSeverity::Minor), audit(reviewer.id, "comment.added")).await;
+    assert!(matches!(late, Err(StoreError::Invalid(_))), "no comments in a closed round: {late:?}");
+}
+
+/// Decisions: go freezes the north star, no-go archives for revisit, iterate goes back to draft.
+pub async fn decisions(store: &dyn Store) {
+    let (owner, workspace, document) = workspace_with_document(store).await;
+    let decide = |outcome, revisit_on, revisit_condition: Option<&str>| NewDecision {
+        revision: 1,
+        decided_by: owner.id,
+        outcome,
+        rationale: "Customers asked for it".into(),
+        conditions: "Pricing validated".into(),
+        revisit_on,
+        revisit_condition: revisit_condition.map(str::to_owned),
+    };
+    store
+        .record_decision(document.id, decide(Outcome::Iterate, None, None), audit(owner.id, "decision"))
+        .await
+        .unwrap();
+    assert_eq!(store.document(document.id).await.unwrap().status, DocumentStatus::Draft);
+
+    let go = store.record_decision(document.id, decide(Outcome::Go, None, None), audit(owner.id, "decision")).await;
+    assert_eq!(go.unwrap().outcome, Outcome::Go);
+    let frozen = store.document(document.id).await.unwrap();
+    assert_eq!((frozen.status, frozen.north_star), (DocumentStatus::Approved, Some(1)));
+    store
+        .save_revision(document.id, next_revision(owner.id, 1, "amended"), audit(owner.id, "revision.saved"))
+        .await
+        .unwrap();
+    let amended = store.document(document.id).await.unwrap();
+    assert_eq!((amended.head, amended.north_star, amended.status), (2, Some(1), DocumentStatus::Approved));
+
+    let past = now() - SignedDuration::from_hours(1);
+    let second = store
+        .create_document(workspace.id, first_revision(owner.id, "# other\n"), audit(owner.id, "document.created"))
+        .await
+        .unwrap();
+    store
+        .record_decision(second.id, decide(Outcome::NoGo, Some(past), Some("A competitor ships")), audit(owner.id, "d"))
+        .await
+        .unwrap();
+    let archived = store.document(second.id).await.unwrap();
+    assert_eq!(archived.status, DocumentStatus::Archived);
+    assert_eq!(archived.revisit_condition.as_deref(), Some("A competitor ships"));
+    let due = store.due_for_revisit(workspace.id, now()).await.unwrap();
+    assert_eq!(due.iter().map(|d| d.id).collect::<Vec<_>>(), [second.id]);
+    assert!(store.due_for_revisit(workspace.id, past - SignedDuration::from_hours(1)).await.unwrap().len() == 1);
+    assert_eq!(store.decisions(document.id).await.unwrap().len(), 2);
+    let bad = NewDecision { revision: 9, ..decide(Outcome::Go, None, None) };
+    assert!(matches!(
+        store.record_decision(document.id, bad, audit(owner.id, "d")).await,
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+/// Every state change leaves an audit entry, newest first.
+pub async fn audit_log(store: &dyn Store) {
+    let (owner, workspace, document) = workspace_with_document(store).await;
+    store
+        .save_revision(document.id, next_revision(owner.id, 1, "v2"), Audit::by(owner.id, "revision.saved", "rev 2"))
+        .await
+        .unwrap();
+    let log = store.audit_log(workspace.id, Some(document.id), 10).await.unwrap();
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["revision.saved", "document.created"]);
+    assert_eq!(log[0].detail, "rev 2");
+    assert_eq!(log[0].actor_id, Some(owner.id));
+    assert_eq!(log[0].document_id, Some(document.id));
+    assert_eq!(store.audit_log(workspace.id, None, 1).await.unwrap().len(), 1, "the limit holds");
+}
+
+/// Wrong ids give `NotFound`, never a panic or a backend error.
+pub async fn unknown_ids_are_not_found(store: &dyn Store) {
+    let missing = DocumentId(999_999);
+    assert!(matches!(store.user(UserId(999_999)).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(store.document(missing).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(store.workspace(WorkspaceId(999_999)).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(store.round(RoundId(999_999)).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(store.comment(CommentId(999_999)).await, Err(StoreError::NotFound(_))));
+    let owner = user(store, "ada@example.com").await;
+    let saved = store.save_revision(missing, next_revision(owner.id, 1, "x"), audit(owner.id, "revision.saved")).await;
+    assert!(matches!(saved, Err(StoreError::NotFound(_))), "{saved:?}");
+    let opened = store.open_round(missing, 0, &[], audit(owner.id, "round.opened")).await;
+    assert!(matches!(opened, Err(StoreError::NotFound(_))), "{opened:?}");
+}
