@@ -15,6 +15,7 @@
 mod model;
 mod parse;
 mod span;
+pub mod template;
 pub mod text;
 mod topics;
 
