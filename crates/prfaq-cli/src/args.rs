@@ -114,6 +114,34 @@ pub(crate) enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Export a clean copy to hand out, or with --review-copy a copy with findings as margin
+    /// notes and source line numbers: self-contained HTML, PDF or Markdown.
+    ///
+    /// HTML and Markdown go to standard output unless -o is given. A PDF goes to -o FILE; without
+    /// -o it goes to standard output when that is a file or a pipe, and to the input's name with
+    /// `.pdf` beside it (replacing an earlier export) when standard output is a terminal. A clean
+    /// copy drops every HTML comment (prfaq-disable, illustrative); the Markdown copy keeps the
+    /// front matter, HTML and PDF show it as a title block. Images beside the document are
+    /// embedded; remote images are never fetched (their alt text and a link stand in).
+    Export {
+        /// The PR/FAQ file (`-` for stdin).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Html)]
+        format: ExportFormat,
+        /// Add the findings as notes beside the blocks they point at, and source line numbers.
+        #[arg(long)]
+        review_copy: bool,
+        /// Write to this file (`-` for standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Use this prfaq.toml (for --review-copy) instead of searching upward from the file.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Refuse files (the document and each image) larger than this many bytes.
+        #[arg(long, default_value_t = crate::input::DEFAULT_MAX_BYTES)]
+        max_file_size: u64,
+    },
     /// List every rule.
     Rules {
         /// Output format.
@@ -207,4 +235,14 @@ pub(crate) enum CompareFormatArg {
     Json,
     /// A self-contained HTML page.
     Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExportFormat {
+    /// A self-contained HTML page (inline CSS, print stylesheet, no scripts, no requests).
+    Html,
+    /// A PDF, typeset in-process: the press release on page one.
+    Pdf,
+    /// Markdown: the source without HTML comments, front matter kept.
+    Md,
 }

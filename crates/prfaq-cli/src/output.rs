@@ -16,6 +16,13 @@ pub(crate) fn print(text: &str) -> std::io::Result<()> {
     out.flush()
 }
 
+/// Writes bytes to standard output as they are (an export: HTML, Markdown, a PDF).
+pub(crate) fn print_bytes(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
 /// Prints an error and its causes, one line: `error: what: why`.
 pub(crate) fn error(e: &anyhow::Error) {
     let mut err = anstream::stderr().lock();
@@ -27,6 +34,12 @@ pub(crate) fn error(e: &anyhow::Error) {
 pub(crate) fn warn(message: &str) {
     let mut err = anstream::stderr().lock();
     let _ = writeln!(err, "\x1b[1;33mwarning\x1b[0m: {message}");
+}
+
+/// Prints a line of information to stderr.
+pub(crate) fn info(message: &str) {
+    let mut err = anstream::stderr().lock();
+    let _ = writeln!(err, "{message}");
 }
 
 /// True when the error is a closed pipe (`prfaq check | head`), which is not a failure.

@@ -1,6 +1,7 @@
 //! One function per subcommand.
 
 mod check;
+mod export;
 mod new;
 mod revise;
 
@@ -57,6 +58,14 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         Command::Diff { old, new, format, config } => revise::diff(&old, &new, format, config.as_deref()),
         Command::History { files, git, format, config } => revise::history(&files, git, format, config.as_deref()),
         Command::Compare { files, format, config } => revise::compare(&files, format, config.as_deref()),
+        Command::Export { file, format, review_copy, output, config, max_file_size } => export::run(&export::Request {
+            file: &file,
+            format,
+            review_copy,
+            output: output.as_deref(),
+            config: config.as_deref(),
+            max_bytes: max_file_size,
+        }),
         Command::Rules { format } => {
             let text = match format {
                 RulesFormat::Human => prfaq_report::rules_table(),
