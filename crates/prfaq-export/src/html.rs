@@ -129,16 +129,33 @@ fn note_html(out: &mut String, note: &Note<'_>) {
         name = escape(f.name),
         line = note.line,
         column = note.column,
-        message = escape(&f.message),
+        message = with_code(&f.message),
     );
     if let Some(s) = &f.suggestion {
-        let _ = write!(out, "<p class=\"fix\">{}", escape(&s.message));
+        let _ = write!(out, "<p class=\"fix\">{}", with_code(&s.message));
         if let Some(r) = &s.replacement {
             let _ = write!(out, " → “{}”", escape(r));
         }
         out.push_str("</p>\n");
     }
     out.push_str("</div>\n");
+}
+
+/// Escaped text whose `code spans` (as rule messages write `prfaq.toml`) become `<code>`.
+fn with_code(text: &str) -> String {
+    let pieces: Vec<&str> = text.split('`').collect();
+    if pieces.len().is_multiple_of(2) {
+        return escape(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, piece) in pieces.iter().enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "<code>{}</code>", escape(piece));
+        } else {
+            out.push_str(&escape(piece));
+        }
+    }
+    out
 }
 
 /// Every part's HTML, sanitised. The whole body is rendered in one pass (so footnotes number
@@ -291,6 +308,12 @@ mod tests {
         assert!(html.contains("<a href=\"https://cdn.example/flow.png\""), "{html}");
         assert!(html.contains("[image: Flow]"), "{html}");
         assert!(!html.contains("src=\"https"), "{html}");
+    }
+
+    #[test]
+    fn code_spans_in_messages_become_code_and_the_rest_is_escaped() {
+        assert_eq!(with_code("add `[words]` to <b>"), "add <code>[words]</code> to &lt;b&gt;");
+        assert_eq!(with_code("a ` b"), "a ` b");
     }
 
     #[test]
