@@ -155,6 +155,31 @@ pub(crate) enum Command {
     },
     /// Run the language server on stdin/stdout, for editors (docs/editors.md).
     Lsp,
+    /// Run the web app: documents, live findings, review rounds, decisions, the JSON API.
+    ///
+    /// With no options it listens on 127.0.0.1:7878 and keeps everything in one SQLite file
+    /// under the data directory; on first start it prints a one-time link to create the admin
+    /// account.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        listen: std::net::SocketAddr,
+        /// Directory for the SQLite database (default: the user's data directory, e.g.
+        /// ~/.local/share/prfaq).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Use this database instead of SQLite under --data: postgres://user:pass@host/db
+        /// (several `prfaq serve` processes may share one PostgreSQL database).
+        #[arg(long, env = "PRFAQ_DATABASE_URL", value_name = "URL", hide_env_values = true)]
+        database_url: Option<String>,
+        /// Use this prfaq.toml for the critique engine (default: the nearest one upward from
+        /// the working directory).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Mark the session cookie Secure (set this when users reach the app over HTTPS).
+        #[arg(long)]
+        secure_cookies: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -53,10 +53,10 @@ impl Engines {
 
     fn load(&mut self, file: PathBuf) -> Lookup {
         let modified = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
-        if let Some(cached) = self.by_file.get(&file) {
-            if cached.modified == modified {
-                return Lookup { engine: Arc::clone(&cached.engine), file: Some(file), error: None };
-            }
+        if let Some(cached) = self.by_file.get(&file)
+            && cached.modified == modified
+        {
+            return Lookup { engine: Arc::clone(&cached.engine), file: Some(file), error: None };
         }
         let parsed = std::fs::read_to_string(&file)
             .map_err(|e| e.to_string())

@@ -1,6 +1,6 @@
 //! The storage of the prfaq web app: the records it keeps and the [`Store`] trait a database
 //! backend implements. No SQL here: `prfaq-store-sqlite` and `prfaq-store-postgres` each
-//! implement the trait with their own migrations, and [`conformance`] (feature `conformance`)
+//! implement the trait with their own migrations, and `conformance` (feature `conformance`)
 //! is the one suite both must pass.
 //!
 //! Rules every backend keeps:

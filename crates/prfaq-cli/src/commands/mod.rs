@@ -4,6 +4,7 @@ mod check;
 mod export;
 mod new;
 mod revise;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -81,6 +82,9 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             };
             output::print(&prfaq_report::explain(r))?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve { listen, data, database_url, config, secure_cookies } => {
+            serve::run(&serve::Request { listen, data, database_url, config, secure_cookies })
         }
         Command::Lsp => match prfaq_lsp::run_stdio() {
             Ok(()) => Ok(ExitCode::SUCCESS),

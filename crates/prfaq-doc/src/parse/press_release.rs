@@ -245,12 +245,12 @@ pub(crate) fn extract(
 fn assign_positional_roles(paras: &mut [(usize, Option<PrRole>)], blocks: &[Block]) {
     let has = |paras: &[(usize, Option<PrRole>)], role| paras.iter().any(|p| p.1 == Some(role));
     // Call to action: the last unassigned paragraph, when it reads as one.
-    if !has(paras, PrRole::CallToAction) {
-        if let Some(last) = paras.iter_mut().rev().find(|p| p.1.is_none() || p.1 == Some(PrRole::Body)) {
-            if last.1.is_none() && cue_count(&blocks[last.0].text, CTA_CUES) > 0 {
-                last.1 = Some(PrRole::CallToAction);
-            }
-        }
+    if !has(paras, PrRole::CallToAction)
+        && let Some(last) = paras.iter_mut().rev().find(|p| p.1.is_none() || p.1 == Some(PrRole::Body))
+        && last.1.is_none()
+        && cue_count(&blocks[last.0].text, CTA_CUES) > 0
+    {
+        last.1 = Some(PrRole::CallToAction);
     }
     let first_quote = paras.iter().position(|p| matches!(p.1, Some(PrRole::LeaderQuote | PrRole::CustomerQuote)));
     for pos in 0..paras.len() {
@@ -306,11 +306,11 @@ fn strip_label(b: &Block, labels: &[&str]) -> TextSpan {
     let text = b.text.trim_start();
     let lead = b.text.len() - text.len();
     let mut start = lead;
-    if starts_with_label(text, labels) {
-        if let Some(colon) = text.find(':') {
-            start = lead + colon + 1;
-            start += b.text[start..].len() - b.text[start..].trim_start().len();
-        }
+    if starts_with_label(text, labels)
+        && let Some(colon) = text.find(':')
+    {
+        start = lead + colon + 1;
+        start += b.text[start..].len() - b.text[start..].trim_start().len();
     }
     let end = b.text.trim_end().len().max(start);
     let span = if matches!(b.kind, BlockKind::Heading(_)) && start == lead {

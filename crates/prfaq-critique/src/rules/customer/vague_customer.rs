@@ -62,10 +62,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             "name a role, a context and a measurable pain, e.g. \"Marketing managers at mid-size e-commerce brands who spend 6+ hours a week compiling reports\"",
         )
     };
-    if let Some(field) = doc.meta("customer") {
-        if vague_head(cx, &field.value, 0).is_some() {
-            out.emit_with(field.span, format!("the customer \"{}\" is not specific", field.value.trim()), advice());
-        }
+    if let Some(field) = doc.meta("customer")
+        && vague_head(cx, &field.value, 0).is_some()
+    {
+        out.emit_with(field.span, format!("the customer \"{}\" is not specific", field.value.trim()), advice());
     }
     let pr = &doc.press_release;
     let mut blocks: Vec<usize> = [&pr.headline, &pr.subheadline]

@@ -42,16 +42,16 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         }
     }
     let first = |kind| doc.sections.iter().find(|s| s.kind == kind);
-    if let (Some(internal), Some(external)) = (first(SectionKind::InternalFaq), first(SectionKind::ExternalFaq)) {
-        if internal.heading < external.heading {
-            out.emit_with(
-                doc.blocks[internal.heading].content_span(),
-                "the internal FAQ comes before the external FAQ",
-                Suggestion::advice(
-                    "move the internal FAQ after the external FAQ: customers' questions first, then stakeholders'",
-                ),
-            );
-        }
+    if let (Some(internal), Some(external)) = (first(SectionKind::InternalFaq), first(SectionKind::ExternalFaq))
+        && internal.heading < external.heading
+    {
+        out.emit_with(
+            doc.blocks[internal.heading].content_span(),
+            "the internal FAQ comes before the external FAQ",
+            Suggestion::advice(
+                "move the internal FAQ after the external FAQ: customers' questions first, then stakeholders'",
+            ),
+        );
     }
 }
 

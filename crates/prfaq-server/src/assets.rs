@@ -1,0 +1,33 @@
+//! Static assets compiled into the binary: the stylesheet, our script, and htmx (vendored from
+//! the npm registry, see `assets/vendor/README.md`). Served with long cache lifetimes; the
+//! file names carry versions.
+
+use axum::Router;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+
+use crate::state::AppState;
+
+/// The stylesheet's URL.
+pub const STYLE_URL: &str = "/assets/style-1.css";
+/// Our script's URL.
+pub const SCRIPT_URL: &str = "/assets/app-1.js";
+/// htmx's URL.
+pub const HTMX_URL: &str = "/assets/htmx-2.0.11.min.js";
+
+const STYLE: &str = include_str!("../assets/style.css");
+const SCRIPT: &str = include_str!("../assets/app.js");
+const HTMX: &str = include_str!("../assets/vendor/htmx-2.0.11.min.js");
+
+fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")], body)
+}
+
+/// The `/assets` routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/style-1.css", get(|| async { asset("text/css; charset=utf-8", STYLE) }))
+        .route("/app-1.js", get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }))
+        .route("/htmx-2.0.11.min.js", get(|| async { asset("text/javascript; charset=utf-8", HTMX) }))
+}

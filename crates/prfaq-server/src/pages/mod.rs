@@ -1,0 +1,106 @@
+//! The server-rendered pages. Plain HTML forms work without JavaScript; htmx (vendored) adds
+//! the live findings and partial updates. Every page goes through the same access checks as
+//! the API (`service` and `auth::access`).
+
+pub(crate) mod account;
+mod documents;
+mod views;
+
+use askama::Template;
+use axum::Router;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The page routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(account::home))
+        .route("/setup", get(account::setup_form).post(account::setup))
+        .route("/login", get(account::login_form).post(account::login))
+        .route("/logout", post(account::logout))
+        .route("/w/{id}", get(documents::portfolio))
+        .route("/w/{id}/documents", post(documents::create))
+        .route("/d/{id}", get(documents::view))
+        .route("/d/{id}/edit", get(documents::edit_form).post(documents::save))
+        .route("/d/{id}/check", post(documents::check))
+        .route("/d/{id}/diff", get(documents::diff))
+        .route("/d/{id}/download.{format}", get(documents::download))
+}
+
+/// A page failed: people get an HTML page (or the sign-in page), not JSON.
+#[derive(Debug)]
+pub struct PageError(pub AppError);
+
+impl From<AppError> for PageError {
+    fn from(error: AppError) -> Self {
+        PageError(error)
+    }
+}
+
+impl From<prfaq_store::StoreError> for PageError {
+    fn from(error: prfaq_store::StoreError) -> Self {
+        PageError(error.into())
+    }
+}
+
+/// The message page.
+#[derive(Template)]
+#[template(path = "message.html")]
+struct Message<'a> {
+    csrf: &'a str,
+    signed_in: Option<&'a str>,
+    heading: &'a str,
+    message: &'a str,
+    link: &'a str,
+    link_text: &'a str,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let error = self.0;
+        if matches!(error, AppError::Unauthenticated) {
+            return Redirect::to("/login").into_response();
+        }
+        error.log();
+        let status = error.status();
+        let heading = status.canonical_reason().unwrap_or("Error");
+        let message = error.to_string();
+        let page = Message { csrf: "", signed_in: None, heading, message: &message, link: "/", link_text: "Home" };
+        (status, render(&page)).into_response()
+    }
+}
+
+/// A page result.
+pub type PageResult<T = Response> = Result<T, PageError>;
+
+/// Renders a template; a template error is a server fault.
+fn render(template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "template failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+        }
+    }
+}
+
+/// The signed-in person of a page; sends everyone else to the sign-in page.
+#[derive(Debug, Clone)]
+pub struct PageUser(pub crate::auth::identity::Identity);
+
+impl axum::extract::FromRequestParts<AppState> for PageUser {
+    type Rejection = PageError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(PageUser(crate::auth::identity::identify(parts, state).await?))
+    }
+}
+
+pub use account::SETUP_TOKEN_SETTING;

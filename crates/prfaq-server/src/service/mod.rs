@@ -1,0 +1,6 @@
+//! What the pages and the API both do, written once: each function checks the caller's
+//! access, validates, and calls the store.
+
+pub mod analysis;
+pub mod anchors;
+pub mod documents;
