@@ -2,8 +2,10 @@
 //! `Authorization: Bearer` token) and checks access through `auth::access`; errors are
 //! `{"error": {"code", "message", "field"}}`.
 
+pub mod comments;
 pub mod documents;
 pub mod extract;
+pub mod rounds;
 pub mod tokens;
 
 use axum::Router;
@@ -21,6 +23,19 @@ pub fn routes() -> Router<AppState> {
         .route("/documents/{id}/revisions", get(documents::revisions).post(documents::save))
         .route("/documents/{id}/revisions/{number}", get(documents::revision))
         .route("/documents/{id}/diff", get(documents::diff))
+        .route("/documents/{id}/rounds", get(rounds::list).post(rounds::open))
+        .route("/documents/{id}/comments", get(comments::of_document))
+        .route("/documents/{id}/decisions", get(comments::decisions_of).post(comments::decide))
+        .route("/workspaces/{id}/due", get(comments::due))
+        .route("/rounds/{id}", get(rounds::show))
+        .route("/rounds/{id}/reviewers", post(rounds::add_reviewer))
+        .route("/rounds/{id}/reading", post(rounds::reading))
+        .route("/rounds/{id}/submit", post(rounds::submit))
+        .route("/rounds/{id}/meeting", post(rounds::meeting))
+        .route("/rounds/{id}/close", post(rounds::close))
+        .route("/rounds/{id}/log", get(rounds::log))
+        .route("/rounds/{id}/comments", get(comments::of_round).post(comments::add))
+        .route("/comments/{id}/resolution", post(comments::resolve))
         .route("/tokens", get(tokens::list).post(tokens::create))
         .route("/tokens/{id}", delete(tokens::revoke))
         .fallback(documents::not_found)

@@ -3,4 +3,9 @@
 
 pub mod analysis;
 pub mod anchors;
+pub mod comments;
+pub mod decisions;
 pub mod documents;
+pub mod faq;
+pub mod quotes;
+pub mod rounds;
