@@ -5,3 +5,15 @@
 document.addEventListener("htmx:configRequest", (event) => {
   event.detail.headers["X-CSRF-Token"] = document.body.dataset.csrf || "";
 });
+
+// Review: selecting a passage of the document fills the comment's "Passage" field.
+document.addEventListener("selectionchange", () => {
+  const selection = document.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
+  const node = selection.anchorNode;
+  const article = node && (node.nodeType === 1 ? node : node.parentElement)?.closest("[data-quote-target]");
+  if (!article) return;
+  const field = document.getElementById(article.dataset.quoteTarget);
+  const text = selection.toString().trim();
+  if (field && text) field.value = text;
+});

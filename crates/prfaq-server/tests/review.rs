@@ -1,6 +1,8 @@
 //! Review rounds, comments, resolution and decisions through the JSON API, on a real SQLite
 //! file.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;
 
 use axum::http::{Method, StatusCode};
@@ -145,7 +147,7 @@ async fn a_round_from_opening_to_a_go_decision() {
     let asked = asked.json();
     assert_eq!(asked["anchor"]["quote"], "save **six hours** a week");
     assert_eq!(asked["anchor"]["section"], "Acme Reports Gives Marketers Their Mondays Back");
-    let start = asked["anchor"]["start"].as_u64().unwrap() as usize;
+    let start = usize::try_from(asked["anchor"]["start"].as_u64().unwrap()).unwrap();
     assert_eq!(&DOC[start..start + 4], "save");
     let missing = team.comment(eng, round, "a passage nobody wrote", "concern", "minor").await;
     assert_eq!(missing.status, StatusCode::BAD_REQUEST);

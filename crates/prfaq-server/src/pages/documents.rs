@@ -83,6 +83,7 @@ struct DocumentPage<'a> {
     chart: String,
     revisions: Vec<RevisionSummary>,
     convergence: String,
+    review: String,
 }
 
 /// `GET /d/{id}`: the document as rendered, its findings and its revisions.
@@ -96,8 +97,11 @@ pub(crate) async fn view(
     let head = state.store().revision(access.document.id, access.document.head).await?;
     let analysis = Analysis::of(state.engine(), &head.markdown);
     let revisions = state.store().revisions(access.document.id).await?;
+    let csrf = csrf_token(&session).await?;
+    let review = super::review::document_sections(&state, &me.user, &access, &csrf, head.metrics.words).await?;
     let page = DocumentPage {
-        csrf: &csrf_token(&session).await?,
+        csrf: &csrf,
+        review,
         signed_in: Some(&me.user.name),
         can_edit: access.role.can_edit(),
         role: access.role,

@@ -4,6 +4,7 @@
 
 pub(crate) mod account;
 mod documents;
+mod review;
 mod views;
 
 use askama::Template;
@@ -29,6 +30,17 @@ pub fn routes() -> Router<AppState> {
         .route("/d/{id}/check", post(documents::check))
         .route("/d/{id}/diff", get(documents::diff))
         .route("/d/{id}/download.{format}", get(documents::download))
+        .route("/d/{id}/rounds", post(review::open))
+        .route("/d/{id}/decisions", post(review::decide))
+        .route("/r/{id}", get(review::view))
+        .route("/r/{id}/panel", get(review::panel))
+        .route("/r/{id}/reading", post(review::reading))
+        .route("/r/{id}/comments", post(review::comment))
+        .route("/r/{id}/submit", post(review::submit))
+        .route("/r/{id}/meeting", post(review::meeting))
+        .route("/r/{id}/close", post(review::close))
+        .route("/r/{id}/reviewers", post(review::add_reviewer))
+        .route("/c/{id}/resolve", post(review::resolve))
 }
 
 /// A page failed: people get an HTML page (or the sign-in page), not JSON.
