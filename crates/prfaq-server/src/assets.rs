@@ -10,9 +10,9 @@ use axum::routing::get;
 use crate::state::AppState;
 
 /// The stylesheet's URL.
-pub const STYLE_URL: &str = "/assets/style-1.css";
+pub const STYLE_URL: &str = "/assets/style-2.css";
 /// Our script's URL.
-pub const SCRIPT_URL: &str = "/assets/app-1.js";
+pub const SCRIPT_URL: &str = "/assets/app-2.js";
 /// htmx's URL.
 pub const HTMX_URL: &str = "/assets/htmx-2.0.11.min.js";
 
@@ -27,7 +27,7 @@ fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
 /// The `/assets` routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/style-1.css", get(|| async { asset("text/css; charset=utf-8", STYLE) }))
-        .route("/app-1.js", get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }))
+        .route("/style-2.css", get(|| async { asset("text/css; charset=utf-8", STYLE) }))
+        .route("/app-2.js", get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }))
         .route("/htmx-2.0.11.min.js", get(|| async { asset("text/javascript; charset=utf-8", HTMX) }))
 }
