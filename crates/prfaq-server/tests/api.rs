@@ -214,3 +214,12 @@ async fn tokens_are_created_from_sessions_only_and_can_be_revoked() {
     let after = app.api(Method::GET, "/api/v1/tokens", &token, None).await;
     assert_eq!(after.status, StatusCode::UNAUTHORIZED, "a revoked token no longer works");
 }
+
+#[tokio::test]
+async fn the_openapi_document_is_served_without_signing_in() {
+    let app = TestApp::new().await;
+    let response = app.send(Request::builder().uri("/api/v1/openapi.json").body(Body::empty()).unwrap()).await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.json()["openapi"], "3.1.0");
+    assert!(response.json()["paths"]["/rounds/{id}/comments"]["post"].is_object());
+}

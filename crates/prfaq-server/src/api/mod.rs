@@ -5,6 +5,7 @@
 pub mod comments;
 pub mod documents;
 pub mod extract;
+pub mod openapi;
 pub mod rounds;
 pub mod tokens;
 
@@ -16,6 +17,7 @@ use crate::state::AppState;
 /// The `/api/v1` routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/openapi.json", get(openapi::document))
         .route("/check", post(documents::check))
         .route("/workspaces", get(workspaces_list))
         .route("/workspaces/{id}/documents", get(documents::portfolio).post(documents::create))
