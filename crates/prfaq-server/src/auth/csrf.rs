@@ -12,7 +12,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 
-use crate::auth::identity::SESSION_CSRF;
+use crate::auth::identity::{SESSION_CSRF, SESSION_USER};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -34,6 +34,13 @@ fn is_form(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
 }
 
+/// Whether the session belongs to a signed-in user.
+async fn signed_in(session: Option<&Session>) -> Result<bool, AppError> {
+    let Some(session) = session else { return Ok(false) };
+    let user = session.get::<i64>(SESSION_USER).await.map_err(|e| AppError::Internal(Box::new(e)))?;
+    Ok(user.is_some())
+}
+
 /// The middleware.
 pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
     match check(&state, request).await {
@@ -52,6 +59,11 @@ async fn check(state: &AppState, request: Request) -> Result<Request, AppError> 
         None => None,
     };
     let Some(expected) = expected else {
+        // An API call with neither a token nor a signed-in session acts as nobody: let it
+        // reach the handler, which answers 401 like for any other unauthenticated call.
+        if request.uri().path().starts_with("/api/") && !signed_in(session.as_ref()).await? {
+            return Ok(request);
+        }
         return Err(AppError::Forbidden("missing CSRF token: reload the page and try again".into()));
     };
     let from_header = request.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()).map(str::to_owned);

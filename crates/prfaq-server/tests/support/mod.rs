@@ -80,8 +80,19 @@ impl TestApp {
     }
 
     pub(crate) async fn api(&self, method: Method, path: &str, token: &str, body: Option<Value>) -> Response {
-        let mut request =
-            Request::builder().method(method).uri(path).header(header::AUTHORIZATION, format!("Bearer {token}"));
+        self.call(method, path, Some(token), body).await
+    }
+
+    /// An API call with no credentials.
+    pub(crate) async fn anonymous(&self, method: Method, path: &str, body: Option<Value>) -> Response {
+        self.call(method, path, None, body).await
+    }
+
+    async fn call(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Response {
+        let mut request = Request::builder().method(method).uri(path);
+        if let Some(token) = token {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
         let body = match body {
             Some(json) => {
                 request = request.header(header::CONTENT_TYPE, "application/json");

@@ -1,0 +1,261 @@
+//! The authorization matrix: every API route × every document role × a member of another
+//! workspace × no credentials. Every route in the OpenAPI document must have a row here, so a
+//! new route cannot ship unchecked.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::collections::BTreeSet;
+
+use axum::http::{Method, StatusCode};
+use prfaq_store::{Audit, DocumentId, DocumentRole, User, WorkspaceRole};
+use serde_json::{Value, json};
+use support::TestApp;
+
+const DOC: &str = "# Acme Reports Gives Marketers Their Mondays Back\n\nMarketers save six hours a week.\n\n## External FAQ\n\n### What does it cost?\n\n$10 a month.\n";
+
+/// Who calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Caller {
+    Owner,
+    Author,
+    Reviewer,
+    Decider,
+    Viewer,
+    Outsider,
+    Anonymous,
+}
+
+use Caller::*;
+
+/// Least privileged first, so refused calls come before the ones that change state.
+const CALLERS: [Caller; 7] = [Anonymous, Outsider, Viewer, Reviewer, Decider, Author, Owner];
+const MEMBERS: &[Caller] = &[Owner, Author, Reviewer, Decider, Viewer];
+const EDITORS: &[Caller] = &[Owner, Author];
+const DECIDERS: &[Caller] = &[Owner, Decider];
+const REVIEWERS: &[Caller] = &[Reviewer];
+const SIGNED_IN: &[Caller] = &[Owner, Author, Reviewer, Decider, Viewer, Outsider];
+
+/// A workspace with one person per role, a document, an open round and a comment.
+struct World {
+    app: TestApp,
+    tokens: Vec<(Caller, String)>,
+    workspace: i64,
+    document: i64,
+    round: i64,
+    comment: i64,
+    owner_token_id: i64,
+}
+
+impl World {
+    async fn new() -> Self {
+        let app = TestApp::new().await;
+        let (admin, workspace, _) = app.user_with_workspace("admin@example.com").await;
+        let mut people: Vec<(Caller, User)> = Vec::new();
+        for (caller, email) in [
+            (Owner, "owner@example.com"),
+            (Author, "author@example.com"),
+            (Reviewer, "reviewer@example.com"),
+            (Decider, "decider@example.com"),
+            (Viewer, "viewer@example.com"),
+        ] {
+            let user = app.user(email).await;
+            app.store
+                .set_member(workspace.id, user.id, WorkspaceRole::Member, Audit::by(admin.id, "m", ""))
+                .await
+                .unwrap();
+            people.push((caller, user));
+        }
+        let (outsider, _, outsider_token) = app.user_with_workspace("outsider@example.com").await;
+        let _ = outsider;
+        let mut tokens: Vec<(Caller, String)> = Vec::new();
+        for (caller, user) in &people {
+            tokens.push((*caller, app.token(user).await));
+        }
+        tokens.push((Outsider, outsider_token));
+        let token = |c: Caller| tokens.iter().find(|(k, _)| *k == c).map(|(_, t)| t.clone()).unwrap();
+        let user = |c: Caller| people.iter().find(|(k, _)| *k == c).map(|(_, u)| u.clone()).unwrap();
+
+        let created = app
+            .api(
+                Method::POST,
+                &format!("/api/v1/workspaces/{}/documents", workspace.id),
+                &token(Owner),
+                Some(json!({"markdown": DOC})),
+            )
+            .await;
+        let document = created.json()["id"].as_i64().unwrap();
+        for (caller, role) in [(Author, DocumentRole::Author), (Decider, DocumentRole::DecisionMaker)] {
+            app.store
+                .set_document_role(DocumentId(document), user(caller).id, role, Audit::by(admin.id, "r", ""))
+                .await
+                .unwrap();
+        }
+        let opened = app
+            .api(
+                Method::POST,
+                &format!("/api/v1/documents/{document}/rounds"),
+                &token(Owner),
+                Some(json!({"reviewers": [{"user_id": user(Reviewer).id, "function": "finance"}], "min_read_seconds": 0})),
+            )
+            .await;
+        let round = opened.json()["id"].as_i64().unwrap();
+        for event in ["started", "reached_end"] {
+            app.api(
+                Method::POST,
+                &format!("/api/v1/rounds/{round}/reading"),
+                &token(Reviewer),
+                Some(json!({"event": event})),
+            )
+            .await;
+        }
+        let commented = app
+            .api(
+                Method::POST,
+                &format!("/api/v1/rounds/{round}/comments"),
+                &token(Reviewer),
+                Some(json!({"quote": "six hours", "kind": "question", "severity": "important", "body": "How?"})),
+            )
+            .await;
+        assert_eq!(commented.status, StatusCode::CREATED, "{}", commented.body);
+        let comment = commented.json()["id"].as_i64().unwrap();
+        let owner_token_id = app.store.api_tokens(user(Owner).id).await.unwrap()[0].id.0;
+        World { app, tokens, workspace: workspace.id.0, document, round, comment, owner_token_id }
+    }
+
+    fn token(&self, caller: Caller) -> Option<&str> {
+        self.tokens.iter().find(|(c, _)| *c == caller).map(|(_, t)| t.as_str())
+    }
+}
+
+/// One row of the matrix: a route, a request to it, and who may call it.
+struct Row {
+    method: Method,
+    route: &'static str,
+    allowed: &'static [Caller],
+    body: fn(&World) -> Option<Value>,
+}
+
+fn none(_: &World) -> Option<Value> {
+    None
+}
+
+fn rows() -> Vec<Row> {
+    let row = |method: Method, route, allowed, body| Row { method, route, allowed, body };
+    vec![
+        row(Method::GET, "/openapi.json", &[Owner, Author, Reviewer, Decider, Viewer, Outsider, Anonymous], none),
+        row(Method::POST, "/check", SIGNED_IN, |_| Some(json!({"markdown": DOC}))),
+        row(Method::GET, "/workspaces", SIGNED_IN, none),
+        row(Method::GET, "/workspaces/{id}/documents", MEMBERS, none),
+        row(Method::POST, "/workspaces/{id}/documents", MEMBERS, |_| Some(json!({"title": "Another"}))),
+        row(Method::GET, "/workspaces/{id}/due", MEMBERS, none),
+        row(Method::GET, "/documents/{id}", MEMBERS, none),
+        row(Method::GET, "/documents/{id}/revisions", MEMBERS, none),
+        row(Method::POST, "/documents/{id}/revisions", EDITORS, |_| Some(json!({"base": 1, "markdown": DOC}))),
+        row(Method::GET, "/documents/{id}/revisions/{number}", MEMBERS, none),
+        row(Method::GET, "/documents/{id}/diff", MEMBERS, none),
+        row(Method::GET, "/documents/{id}/rounds", MEMBERS, none),
+        row(Method::POST, "/documents/{id}/rounds", EDITORS, |_| Some(json!({}))),
+        row(Method::GET, "/documents/{id}/comments", MEMBERS, none),
+        row(Method::GET, "/documents/{id}/decisions", MEMBERS, none),
+        row(Method::POST, "/documents/{id}/decisions", DECIDERS, |_| {
+            Some(json!({"outcome": "iterate", "rationale": "More evidence"}))
+        }),
+        row(Method::GET, "/rounds/{id}", MEMBERS, none),
+        row(Method::POST, "/rounds/{id}/reviewers", EDITORS, |_| Some(json!({"user_id": 1, "function": "legal"}))),
+        row(Method::POST, "/rounds/{id}/reading", REVIEWERS, |_| Some(json!({"event": "started"}))),
+        row(Method::POST, "/rounds/{id}/submit", REVIEWERS, none),
+        row(Method::POST, "/rounds/{id}/meeting", EDITORS, |_| Some(json!({"minutes": 5}))),
+        row(Method::POST, "/rounds/{id}/close", EDITORS, none),
+        row(Method::GET, "/rounds/{id}/log", MEMBERS, none),
+        row(Method::GET, "/rounds/{id}/comments", MEMBERS, none),
+        row(Method::POST, "/rounds/{id}/comments", REVIEWERS, |_| {
+            Some(json!({"quote": "$10 a month", "kind": "concern", "severity": "minor", "body": "Too cheap?"}))
+        }),
+        row(Method::POST, "/comments/{id}/resolution", EDITORS, |_| Some(json!({"status": "deferred"}))),
+        row(Method::GET, "/tokens", SIGNED_IN, none),
+        // Tokens are minted from a signed-in session only: a bearer token may not make more.
+        row(Method::POST, "/tokens", &[], |_| Some(json!({"name": "ci"}))),
+        row(Method::DELETE, "/tokens/{id}", &[Owner], none),
+    ]
+}
+
+/// The concrete path of a row in `world`.
+fn path(world: &World, route: &str) -> String {
+    let id = if route.starts_with("/workspaces/") {
+        world.workspace
+    } else if route.starts_with("/documents/") {
+        world.document
+    } else if route.starts_with("/rounds/") {
+        world.round
+    } else if route.starts_with("/comments/") {
+        world.comment
+    } else {
+        world.owner_token_id
+    };
+    let path = route.replace("{id}", &id.to_string()).replace("{number}", "1");
+    let query = if route.ends_with("/diff") { "?from=1&to=1" } else { "" };
+    format!("/api/v1{path}{query}")
+}
+
+/// What a caller who may not call a route gets.
+fn refusal(caller: Caller, row: &Row) -> StatusCode {
+    match caller {
+        Anonymous => StatusCode::UNAUTHORIZED,
+        // Things in a workspace one is not a member of do not exist for them; a token that
+        // is not one's own neither.
+        Outsider => StatusCode::NOT_FOUND,
+        _ if row.route == "/tokens/{id}" => StatusCode::NOT_FOUND,
+        _ => StatusCode::FORBIDDEN,
+    }
+}
+
+#[tokio::test]
+async fn every_route_refuses_every_caller_it_should_and_admits_the_others() {
+    let mut failures = Vec::new();
+    for row in rows() {
+        let world = World::new().await;
+        for caller in CALLERS {
+            let path = path(&world, row.route);
+            let body = (row.body)(&world);
+            let response = match world.token(caller) {
+                Some(token) => world.app.api(row.method.clone(), &path, token, body).await,
+                None => world.app.anonymous(row.method.clone(), &path, body).await,
+            };
+            let status = response.status;
+            let allowed = row.allowed.contains(&caller);
+            let refused = matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND);
+            let ok = if allowed {
+                !refused && !status.is_server_error()
+            } else if row.route == "/tokens" && row.method == Method::POST && caller != Anonymous {
+                status == StatusCode::FORBIDDEN
+            } else {
+                status == refusal(caller, &row)
+            };
+            if !ok {
+                failures.push(format!(
+                    "{} {} as {caller:?}: {status} (allowed: {allowed}) {}",
+                    row.method, row.route, response.body
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} wrong answers:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_documented_route_has_a_row() {
+    let doc: Value = serde_json::from_str(prfaq_server::api::openapi::OPENAPI_JSON).unwrap();
+    let mut documented = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in ["get", "post", "put", "patch", "delete"] {
+            if item.get(method).is_some() {
+                documented.insert((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    let covered: BTreeSet<(String, String)> =
+        rows().iter().map(|r| (r.method.as_str().to_owned(), r.route.to_owned())).collect();
+    let missing: Vec<_> = documented.difference(&covered).collect();
+    assert!(missing.is_empty(), "routes with no row in the authorization matrix: {missing:?}");
+}
