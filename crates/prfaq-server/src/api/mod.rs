@@ -2,12 +2,15 @@
 //! `Authorization: Bearer` token) and checks access through `auth::access`; errors are
 //! `{"error": {"code", "message", "field"}}`.
 
+pub mod audit;
+pub mod compare;
 pub mod documents;
 pub mod extract;
+pub mod sharing;
 pub mod tokens;
 
 use axum::Router;
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 
 use crate::state::AppState;
 
@@ -21,6 +24,14 @@ pub fn routes() -> Router<AppState> {
         .route("/documents/{id}/revisions", get(documents::revisions).post(documents::save))
         .route("/documents/{id}/revisions/{number}", get(documents::revision))
         .route("/documents/{id}/diff", get(documents::diff))
+        .route("/workspaces/{id}/invitations", post(sharing::invite_to_workspace))
+        .route("/workspaces/{id}/members", get(sharing::members))
+        .route("/workspaces/{id}/audit", get(audit::workspace))
+        .route("/workspaces/{id}/compare", get(compare::compare))
+        .route("/documents/{id}/invitations", post(sharing::invite_to_document))
+        .route("/documents/{id}/people", get(sharing::people))
+        .route("/documents/{id}/people/{user_id}", put(sharing::set_role))
+        .route("/documents/{id}/audit", get(audit::document))
         .route("/tokens", get(tokens::list).post(tokens::create))
         .route("/tokens/{id}", delete(tokens::revoke))
         .fallback(documents::not_found)

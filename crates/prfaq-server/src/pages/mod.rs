@@ -3,7 +3,11 @@
 //! the API (`service` and `auth::access`).
 
 pub(crate) mod account;
+mod audit;
+mod compare;
 mod documents;
+mod invite;
+mod sharing;
 mod views;
 
 use askama::Template;
@@ -29,6 +33,16 @@ pub fn routes() -> Router<AppState> {
         .route("/d/{id}/check", post(documents::check))
         .route("/d/{id}/diff", get(documents::diff))
         .route("/d/{id}/download.{format}", get(documents::download))
+        .route("/w/{id}/members", get(sharing::members))
+        .route("/w/{id}/invitations", post(sharing::invite_to_workspace))
+        .route("/w/{id}/audit", get(audit::workspace))
+        .route("/w/{id}/compare", get(compare::compare))
+        .route("/d/{id}/people", get(sharing::people).post(sharing::set_role))
+        .route("/d/{id}/invitations", post(sharing::invite_to_document))
+        .route("/d/{id}/audit", get(audit::document))
+        .route("/invite/{token}", get(invite::show))
+        .route("/invite/{token}/accept", post(invite::accept))
+        .route("/invite/{token}/join", post(invite::join))
 }
 
 /// A page failed: people get an HTML page (or the sign-in page), not JSON.

@@ -3,4 +3,7 @@
 
 pub mod analysis;
 pub mod anchors;
+pub mod audit;
+pub mod compare;
 pub mod documents;
+pub mod sharing;
