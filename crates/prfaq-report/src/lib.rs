@@ -24,7 +24,9 @@ pub use json::{JSON_VERSION, json};
 pub use requirements::{
     Checklist, Part, Requirement, RequirementKind, RequirementsFormat, Statement, extract_requirements, requirements,
 };
-pub use revise::{CompareFormat, compare, diff_html, diff_human, diff_json, history_html, history_human, history_json};
+pub use revise::{
+    CompareFormat, compare, compare_rows, diff_html, diff_human, diff_json, history_html, history_human, history_json,
+};
 pub use risks::{RiskFormat, risks};
 pub use rules_doc::{explain, rules_json, rules_markdown, rules_table};
 pub use sarif::sarif;

@@ -234,13 +234,10 @@ pub enum CompareFormat {
     Html,
 }
 
-/// `prfaq compare`: candidates side by side.
+/// The rows of `prfaq compare`, in display order: a label, then one value per candidate. Every
+/// format renders these, and so does the web app's compare page.
 #[must_use]
-pub fn compare(candidates: &[Candidate], format: CompareFormat) -> String {
-    if format == CompareFormat::Json {
-        return serde_json::to_string_pretty(&json!({"version": crate::JSON_VERSION, "candidates": candidates}))
-            .unwrap_or_default();
-    }
+pub fn compare_rows(candidates: &[Candidate]) -> Vec<(String, Vec<String>)> {
     let mut rows: Vec<(String, Vec<String>)> = vec![
         ("headline".into(), candidates.iter().map(|c| c.headline.clone().unwrap_or_else(|| "—".into())).collect()),
         ("customer".into(), candidates.iter().map(|c| c.customer.clone().unwrap_or_else(|| "—".into())).collect()),
@@ -277,6 +274,17 @@ pub fn compare(candidates: &[Candidate], format: CompareFormat) -> String {
             candidates.iter().map(|c| format!("{}/{}/{}", c.findings.0, c.findings.1, c.findings.2)).collect(),
         ),
     ]);
+    rows
+}
+
+/// `prfaq compare`: candidates side by side.
+#[must_use]
+pub fn compare(candidates: &[Candidate], format: CompareFormat) -> String {
+    if format == CompareFormat::Json {
+        return serde_json::to_string_pretty(&json!({"version": crate::JSON_VERSION, "candidates": candidates}))
+            .unwrap_or_default();
+    }
+    let rows = compare_rows(candidates);
     let names: Vec<String> = candidates.iter().map(|c| c.name.clone()).collect();
     match format {
         CompareFormat::Markdown => {

@@ -17,6 +17,7 @@ const DOC: &str = "# Acme Reports Gives Marketers Their Mondays Back\n\nMarketer
 /// Who calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Caller {
+    Admin,
     Owner,
     Author,
     Reviewer,
@@ -29,12 +30,15 @@ enum Caller {
 use Caller::*;
 
 /// Least privileged first, so refused calls come before the ones that change state.
-const CALLERS: [Caller; 7] = [Anonymous, Outsider, Viewer, Reviewer, Decider, Author, Owner];
-const MEMBERS: &[Caller] = &[Owner, Author, Reviewer, Decider, Viewer];
-const EDITORS: &[Caller] = &[Owner, Author];
-const DECIDERS: &[Caller] = &[Owner, Decider];
+const CALLERS: [Caller; 8] = [Anonymous, Outsider, Viewer, Reviewer, Decider, Author, Owner, Admin];
+/// A workspace admin acts as the owner of every document.
+const MEMBERS: &[Caller] = &[Admin, Owner, Author, Reviewer, Decider, Viewer];
+const EDITORS: &[Caller] = &[Admin, Owner, Author];
+const DECIDERS: &[Caller] = &[Admin, Owner, Decider];
+const SHARERS: &[Caller] = &[Admin, Owner];
+const ADMINS: &[Caller] = &[Admin];
 const REVIEWERS: &[Caller] = &[Reviewer];
-const SIGNED_IN: &[Caller] = &[Owner, Author, Reviewer, Decider, Viewer, Outsider];
+const SIGNED_IN: &[Caller] = &[Admin, Owner, Author, Reviewer, Decider, Viewer, Outsider];
 
 /// A workspace with one person per role, a document, an open round and a comment.
 struct World {
@@ -45,12 +49,14 @@ struct World {
     round: i64,
     comment: i64,
     owner_token_id: i64,
+    viewer_id: i64,
+    second_document: i64,
 }
 
 impl World {
     async fn new() -> Self {
         let app = TestApp::new().await;
-        let (admin, workspace, _) = app.user_with_workspace("admin@example.com").await;
+        let (admin, workspace, admin_token) = app.user_with_workspace("admin@example.com").await;
         let mut people: Vec<(Caller, User)> = Vec::new();
         for (caller, email) in [
             (Owner, "owner@example.com"),
@@ -73,6 +79,7 @@ impl World {
             tokens.push((*caller, app.token(user).await));
         }
         tokens.push((Outsider, outsider_token));
+        tokens.push((Admin, admin_token));
         let token = |c: Caller| tokens.iter().find(|(k, _)| *k == c).map(|(_, t)| t.clone()).unwrap();
         let user = |c: Caller| people.iter().find(|(k, _)| *k == c).map(|(_, u)| u.clone()).unwrap();
 
@@ -120,7 +127,27 @@ impl World {
         assert_eq!(commented.status, StatusCode::CREATED, "{}", commented.body);
         let comment = commented.json()["id"].as_i64().unwrap();
         let owner_token_id = app.store.api_tokens(user(Owner).id).await.unwrap()[0].id.0;
-        World { app, tokens, workspace: workspace.id.0, document, round, comment, owner_token_id }
+        let viewer_id = user(Viewer).id.0;
+        let second = app
+            .api(
+                Method::POST,
+                &format!("/api/v1/workspaces/{}/documents", workspace.id),
+                &token(Owner),
+                Some(json!({"title": "The other candidate"})),
+            )
+            .await;
+        let second_document = second.json()["id"].as_i64().unwrap();
+        World {
+            app,
+            tokens,
+            workspace: workspace.id.0,
+            document,
+            round,
+            comment,
+            owner_token_id,
+            viewer_id,
+            second_document,
+        }
     }
 
     fn token(&self, caller: Caller) -> Option<&str> {
@@ -143,7 +170,12 @@ fn none(_: &World) -> Option<Value> {
 fn rows() -> Vec<Row> {
     let row = |method: Method, route, allowed, body| Row { method, route, allowed, body };
     vec![
-        row(Method::GET, "/openapi.json", &[Owner, Author, Reviewer, Decider, Viewer, Outsider, Anonymous], none),
+        row(
+            Method::GET,
+            "/openapi.json",
+            &[Admin, Owner, Author, Reviewer, Decider, Viewer, Outsider, Anonymous],
+            none,
+        ),
         row(Method::POST, "/check", SIGNED_IN, |_| Some(json!({"markdown": DOC}))),
         row(Method::GET, "/workspaces", SIGNED_IN, none),
         row(Method::GET, "/workspaces/{id}/documents", MEMBERS, none),
@@ -173,6 +205,14 @@ fn rows() -> Vec<Row> {
             Some(json!({"quote": "$10 a month", "kind": "concern", "severity": "minor", "body": "Too cheap?"}))
         }),
         row(Method::POST, "/comments/{id}/resolution", EDITORS, |_| Some(json!({"status": "deferred"}))),
+        row(Method::POST, "/workspaces/{id}/invitations", ADMINS, |_| Some(json!({}))),
+        row(Method::GET, "/workspaces/{id}/members", ADMINS, none),
+        row(Method::GET, "/workspaces/{id}/audit", ADMINS, none),
+        row(Method::GET, "/workspaces/{id}/compare", MEMBERS, none),
+        row(Method::POST, "/documents/{id}/invitations", SHARERS, |_| Some(json!({"role": "reviewer"}))),
+        row(Method::GET, "/documents/{id}/people", MEMBERS, none),
+        row(Method::PUT, "/documents/{id}/people/{user_id}", SHARERS, |_| Some(json!({"role": "viewer"}))),
+        row(Method::GET, "/documents/{id}/audit", MEMBERS, none),
         row(Method::GET, "/tokens", SIGNED_IN, none),
         // Tokens are minted from a signed-in session only: a bearer token may not make more.
         row(Method::POST, "/tokens", &[], |_| Some(json!({"name": "ci"}))),
@@ -193,8 +233,17 @@ fn path(world: &World, route: &str) -> String {
     } else {
         world.owner_token_id
     };
-    let path = route.replace("{id}", &id.to_string()).replace("{number}", "1");
-    let query = if route.ends_with("/diff") { "?from=1&to=1" } else { "" };
+    let path = route
+        .replace("{id}", &id.to_string())
+        .replace("{number}", "1")
+        .replace("{user_id}", &world.viewer_id.to_string());
+    let query = match route {
+        r if r.ends_with("/diff") => "?from=1&to=1".to_owned(),
+        r if r.ends_with("/compare") => {
+            format!("?d={}&d={}", world.document, world.second_document)
+        }
+        _ => String::new(),
+    };
     format!("/api/v1{path}{query}")
 }
 

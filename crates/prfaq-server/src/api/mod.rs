@@ -2,15 +2,18 @@
 //! `Authorization: Bearer` token) and checks access through `auth::access`; errors are
 //! `{"error": {"code", "message", "field"}}`.
 
+pub mod audit;
 pub mod comments;
+pub mod compare;
 pub mod documents;
 pub mod extract;
 pub mod openapi;
 pub mod rounds;
+pub mod sharing;
 pub mod tokens;
 
 use axum::Router;
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 
 use crate::state::AppState;
 
@@ -38,6 +41,14 @@ pub fn routes() -> Router<AppState> {
         .route("/rounds/{id}/log", get(rounds::log))
         .route("/rounds/{id}/comments", get(comments::of_round).post(comments::add))
         .route("/comments/{id}/resolution", post(comments::resolve))
+        .route("/workspaces/{id}/invitations", post(sharing::invite_to_workspace))
+        .route("/workspaces/{id}/members", get(sharing::members))
+        .route("/workspaces/{id}/audit", get(audit::workspace))
+        .route("/workspaces/{id}/compare", get(compare::compare))
+        .route("/documents/{id}/invitations", post(sharing::invite_to_document))
+        .route("/documents/{id}/people", get(sharing::people))
+        .route("/documents/{id}/people/{user_id}", put(sharing::set_role))
+        .route("/documents/{id}/audit", get(audit::document))
         .route("/tokens", get(tokens::list).post(tokens::create))
         .route("/tokens/{id}", delete(tokens::revoke))
         .fallback(documents::not_found)

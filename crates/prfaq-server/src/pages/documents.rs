@@ -26,6 +26,7 @@ struct PortfolioPage<'a> {
     csrf: &'a str,
     signed_in: Option<&'a str>,
     workspace: Workspace,
+    is_admin: bool,
     documents: Vec<DocumentSummary>,
     due: Vec<Document>,
 }
@@ -38,11 +39,12 @@ pub(crate) async fn portfolio(
     Path(id): Path<i64>,
 ) -> PageResult {
     let workspace = WorkspaceId(id);
-    workspace_access(&state, &me.user, workspace).await?;
+    let role = workspace_access(&state, &me.user, workspace).await?;
     let page = PortfolioPage {
         csrf: &csrf_token(&session).await?,
         signed_in: Some(&me.user.name),
         workspace: state.store().workspace(workspace).await?,
+        is_admin: role == prfaq_store::WorkspaceRole::Admin,
         documents: state.store().portfolio(workspace).await?,
         due: state.store().due_for_revisit(workspace, Timestamp::now()).await?,
     };

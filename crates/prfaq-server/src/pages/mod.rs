@@ -3,8 +3,12 @@
 //! the API (`service` and `auth::access`).
 
 pub(crate) mod account;
+mod audit;
+mod compare;
 mod documents;
+mod invite;
 mod review;
+mod sharing;
 mod views;
 
 use askama::Template;
@@ -41,6 +45,16 @@ pub fn routes() -> Router<AppState> {
         .route("/r/{id}/close", post(review::close))
         .route("/r/{id}/reviewers", post(review::add_reviewer))
         .route("/c/{id}/resolve", post(review::resolve))
+        .route("/w/{id}/members", get(sharing::members))
+        .route("/w/{id}/invitations", post(sharing::invite_to_workspace))
+        .route("/w/{id}/audit", get(audit::workspace))
+        .route("/w/{id}/compare", get(compare::compare))
+        .route("/d/{id}/people", get(sharing::people).post(sharing::set_role))
+        .route("/d/{id}/invitations", post(sharing::invite_to_document))
+        .route("/d/{id}/audit", get(audit::document))
+        .route("/invite/{token}", get(invite::show))
+        .route("/invite/{token}/accept", post(invite::accept))
+        .route("/invite/{token}/join", post(invite::join))
 }
 
 /// A page failed: people get an HTML page (or the sign-in page), not JSON.

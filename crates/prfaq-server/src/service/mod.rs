@@ -3,9 +3,12 @@
 
 pub mod analysis;
 pub mod anchors;
+pub mod audit;
 pub mod comments;
+pub mod compare;
 pub mod decisions;
 pub mod documents;
 pub mod faq;
 pub mod quotes;
 pub mod rounds;
+pub mod sharing;
