@@ -149,4 +149,35 @@ async fn stored_markup_never_executes() {
     assert!(page.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains("script-src 'self'"));
     let portfolio = browser.get(&format!("/w/{}", workspace.id)).await;
     assert!(!portfolio.body.contains("<script>alert"), "titles are escaped in the portfolio");
+
+    // The same payloads as a comment, its quoted passage and the author's response.
+    use prfaq_server::service::{comments, rounds};
+    let document = prfaq_store::DocumentId(1);
+    let round = rounds::open(&state, &user, document, &[(user.id, prfaq_store::ReviewerFunction::Legal)], Some(0))
+        .await
+        .unwrap();
+    rounds::record_reading(&state, &user, round.id, prfaq_store::Reading::Started).await.unwrap();
+    rounds::record_reading(&state, &user, round.id, prfaq_store::Reading::ReachedEnd).await.unwrap();
+    let request = comments::CommentRequest {
+        quote: "<img src=x onerror=alert(2)>".into(),
+        start: None,
+        kind: prfaq_store::CommentKind::Concern,
+        severity: prfaq_store::CommentSeverity::Critical,
+        body: payloads.into(),
+    };
+    let comment = comments::add(&state, &user, round.id, request).await.unwrap();
+    let resolution = comments::ResolveRequest {
+        status: prfaq_store::CommentStatus::Declined,
+        response: Some(payloads.into()),
+        faq: None,
+    };
+    comments::resolve(&state, &user, comment.id, resolution).await.unwrap();
+    for path in [format!("/r/{}", round.id), "/d/1".to_owned()] {
+        let page = browser.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        let lower = page.body.to_lowercase();
+        for banned in ["<script>alert", "<img src=x", "<iframe", "<svg onload", "<a href=\"#\" onclick"] {
+            assert!(!lower.contains(banned), "{path}: `{banned}` survived:\n{}", page.body);
+        }
+    }
 }
