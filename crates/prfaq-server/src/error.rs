@@ -38,6 +38,9 @@ pub enum AppError {
     /// The request is valid but does not apply in the current state.
     #[error("{0}")]
     Unprocessable(String),
+    /// The thing existed but is no longer usable (an expired or used invitation).
+    #[error("{0}")]
+    Gone(String),
     /// The request could not be read (bad JSON, a wrong id in the path, a body too large);
     /// the status is the one the extractor chose.
     #[error("{1}")]
@@ -70,6 +73,7 @@ impl AppError {
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Gone(_) => StatusCode::GONE,
             AppError::Rejected(status, _) => *status,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -85,6 +89,7 @@ impl AppError {
             AppError::NotFound(_) => "not_found",
             AppError::Conflict { .. } => "conflict",
             AppError::Unprocessable(_) => "unprocessable",
+            AppError::Gone(_) => "gone",
             AppError::Rejected(status, _) if *status == StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
             AppError::Rejected(status, _) if *status == StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
             AppError::Rejected(..) => "bad_request",

@@ -262,7 +262,7 @@ impl InvitationView {
 }
 
 fn gone(message: String) -> AppError {
-    AppError::Rejected(axum::http::StatusCode::GONE, message)
+    AppError::Gone(message)
 }
 
 /// The invitation whose link holds `secret`; not found for a wrong or malformed secret.
