@@ -124,7 +124,8 @@ pub struct Item {
     pub faq: Option<(Option<FaqKind>, Option<FaqKind>)>,
     /// The change.
     pub change: Change,
-    /// The word redline of the text (the answer, for FAQ entries).
+    /// The word redline of the text (the answer, for FAQ entries): one inserted chunk for an
+    /// added part, one deleted chunk for a removed one, nothing for an unchanged one.
     pub redline: Vec<Chunk>,
 }
 
@@ -230,8 +231,15 @@ fn compare_parts(old: Option<&Part>, new: Option<&Part>, config: &Revise) -> Ite
         new_line: new.map(|n| n.line),
         faq: (part.kind == ItemKind::Faq).then(|| (faq_kind(old), faq_kind(new))),
         change: Change { status, ratio, class: class_reason.0, reason: class_reason.1 },
-        redline: match status {
-            Status::Changed => redline(old.map_or("", |o| o.text.as_str()), new.map_or("", |n| n.text.as_str())),
+        redline: match (status, old, new) {
+            (Status::Changed, Some(o), Some(n)) => redline(&o.text, &n.text),
+            // An added or removed part is all inserted or all deleted words: readers see what it said.
+            (Status::Added, _, Some(n)) if !n.text.is_empty() => {
+                vec![Chunk { tag: ChunkTag::Insert, text: n.text.clone() }]
+            }
+            (Status::Removed, Some(o), _) if !o.text.is_empty() => {
+                vec![Chunk { tag: ChunkTag::Delete, text: o.text.clone() }]
+            }
             _ => Vec::new(),
         },
     }
@@ -317,6 +325,20 @@ mod tests {
         assert_eq!(d.class, ChangeClass::Structural);
         let item = d.changed().find(|i| i.kind == ItemKind::Customer).expect("customer item");
         assert!(item.change.reason.contains("customer rewritten"), "{}", item.change.reason);
+    }
+
+    #[test]
+    fn added_and_removed_parts_carry_their_words() {
+        let added = "### Where can I get it?\nAt acme.example from March 3.\n";
+        let d = run(BASE, &format!("{BASE}{added}"));
+        let item = d.changed().find(|i| i.change.status == Status::Added).expect("an added part");
+        assert_eq!(item.redline.len(), 1);
+        assert_eq!(item.redline[0].tag, ChunkTag::Insert);
+        assert!(item.redline[0].text.contains("acme.example"), "{:?}", item.redline);
+        let d = run(&format!("{BASE}{added}"), BASE);
+        let item = d.changed().find(|i| i.change.status == Status::Removed).expect("a removed part");
+        assert_eq!(item.redline[0].tag, ChunkTag::Delete);
+        assert!(item.redline[0].text.contains("acme.example"), "{:?}", item.redline);
     }
 
     #[test]

@@ -134,19 +134,78 @@ pub async fn setup_link(store: &dyn Store, base: &str) -> Result<Option<String>,
     Ok(Some(format!("{base}/setup?token={secret}")))
 }
 
-/// Runs the server until Ctrl-C or SIGTERM; `on_start` is told the address and setup link.
-pub async fn serve(options: ServeOptions, on_start: impl FnOnce(&Started)) -> Result<(), ServeError> {
+/// Opens the store, binds the listener and makes the setup link: what [`serve`] and [`spawn`]
+/// share.
+async fn start(options: ServeOptions) -> Result<(tokio::net::TcpListener, Started, AppState), ServeError> {
     let store = open_store(&options.database).await?;
     let listener = tokio::net::TcpListener::bind(options.listen)
         .await
         .map_err(|source| ServeError::Bind { addr: options.listen, source })?;
     let addr = listener.local_addr()?;
     let setup_link = setup_link(store.as_ref(), &format!("http://{addr}")).await?;
-    on_start(&Started { addr, backend: store.backend(), setup_link });
-    tokio::spawn(expire_sessions(Arc::clone(&store)));
-    let state = AppState::new(store, options.engine, options.app);
+    let started = Started { addr, backend: store.backend(), setup_link };
+    Ok((listener, started, AppState::new(store, options.engine, options.app)))
+}
+
+/// Runs the server until Ctrl-C or SIGTERM; `on_start` is told the address and setup link.
+pub async fn serve(options: ServeOptions, on_start: impl FnOnce(&Started)) -> Result<(), ServeError> {
+    let (listener, started, state) = start(options).await?;
+    on_start(&started);
+    tokio::spawn(expire_sessions(state.store_arc()));
     axum::serve(listener, crate::app::router(state)).with_graceful_shutdown(shutdown_signal()).await?;
     Ok(())
+}
+
+/// A server running in the background, started by [`spawn`]. Dropping it stops the server
+/// (requests in flight are cut off).
+pub struct Running {
+    /// The bound address, the backend and the setup link.
+    pub started: Started,
+    state: AppState,
+    tasks: Vec<tokio::task::AbortHandle>,
+}
+
+impl Running {
+    /// The server's base URL, `http://ADDR` (no trailing slash).
+    pub fn url(&self) -> String {
+        format!("http://{}", self.started.addr)
+    }
+
+    /// The store the server uses: to prepare data or to check what a request stored.
+    pub fn store(&self) -> &dyn Store {
+        self.state.store()
+    }
+}
+
+impl std::fmt::Debug for Running {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Running").field("started", &self.started).finish_non_exhaustive()
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        for task in &self.tasks {
+            task.abort();
+        }
+    }
+}
+
+/// Starts the server as [`serve`] does (database, listener, setup link) but in the background of
+/// the current tokio runtime, and returns once it accepts connections: for tests over a real
+/// socket, such as the browser test (`tests/browser.rs`), and for embedding. Listen on port 0
+/// to get a free port; [`Running::url`] tells it. The server runs until the [`Running`] is
+/// dropped; it does not watch for signals.
+pub async fn spawn(options: ServeOptions) -> Result<Running, ServeError> {
+    let (listener, started, state) = start(options).await?;
+    let sweeper = tokio::spawn(expire_sessions(state.store_arc()));
+    let router = crate::app::router(state.clone());
+    let server = tokio::spawn(async move {
+        if let Err(error) = axum::serve(listener, router).await {
+            tracing::error!(%error, "the server stopped");
+        }
+    });
+    Ok(Running { started, state, tasks: vec![sweeper.abort_handle(), server.abort_handle()] })
 }
 
 /// Deletes expired sessions every hour.

@@ -11,7 +11,7 @@ use prfaq_store::{
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::views::{convergence, diff_html, findings_html, score_chart};
+use super::views::{convergence, diff_html, document_html, findings_html, score_chart};
 use super::{PageResult, PageUser, render};
 use crate::auth::access::{document_access, workspace_access};
 use crate::auth::identity::csrf_token;
@@ -80,6 +80,7 @@ struct DocumentPage<'a> {
     document: Document,
     role: DocumentRole,
     can_edit: bool,
+    front: Vec<(String, String)>,
     rendered: String,
     findings: String,
     chart: String,
@@ -101,13 +102,15 @@ pub(crate) async fn view(
     let revisions = state.store().revisions(access.document.id).await?;
     let csrf = csrf_token(&session).await?;
     let review = super::review::document_sections(&state, &me.user, &access, &csrf, head.metrics.words).await?;
+    let (front, rendered) = document_html(&analysis.doc);
     let page = DocumentPage {
         csrf: &csrf,
         review,
         signed_in: Some(&me.user.name),
         can_edit: access.role.can_edit(),
         role: access.role,
-        rendered: prfaq_export::render_fragment(&head.markdown),
+        front,
+        rendered,
         findings: findings_html(&analysis),
         chart: score_chart(&revisions),
         convergence: convergence(&revisions, state.engine().config().revise.converged_after),

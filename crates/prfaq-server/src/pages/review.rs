@@ -153,7 +153,7 @@ async fn round_page(state: &AppState, me: &User, session: &Session, id: RoundId,
         read_to_end: mine.is_some_and(|r| r.reached_end_at.is_some()),
         my_function: mine.map(|r| r.function),
         min_read: duration_words(found.round.min_read_seconds),
-        rendered: prfaq_export::render_fragment(&revision.markdown),
+        rendered: super::views::document_html(&prfaq_doc::parse(&revision.markdown)).1,
         panel: panel_html(&found, me.id, &csrf, draft),
         reviewers: found
             .reviewers

@@ -7,6 +7,22 @@ use prfaq_store::RevisionSummary;
 
 use crate::service::analysis::Analysis;
 
+/// A document's text as HTML for its page: the body without the front matter (which would
+/// otherwise read as a paragraph and a heading), and the front matter's fields but the title
+/// and the checker's quote markers, for a title block.
+pub(crate) fn document_html(doc: &prfaq_doc::Document) -> (Vec<(String, String)>, String) {
+    let fields = doc
+        .front_matter
+        .iter()
+        .flat_map(|fm| &fm.fields)
+        .filter(|f| !["title", "quotes", "illustrative"].iter().any(|k| f.key.eq_ignore_ascii_case(k)))
+        .filter(|f| !f.value.trim().is_empty())
+        .map(|f| (f.key.clone(), f.value.trim().to_owned()))
+        .collect();
+    let body = doc.front_matter.as_ref().map_or(doc.source.as_str(), |fm| &doc.source[fm.span.end..]);
+    (fields, prfaq_export::render_fragment(body))
+}
+
 /// One finding as listed.
 pub(crate) struct FindingRow {
     severity: &'static str,
