@@ -600,6 +600,119 @@ impl Journey {
         self.author.assert_console_clean("downloads").await;
     }
 
+    /// Saves a screenshot of another person's browser as the next `NN-name.png`.
+    async fn screenshot_of(&mut self, who: &Browser, name: &str) {
+        self.taken += 1;
+        let png = who.full_page_screenshot().await;
+        std::fs::write(self.shots.join(format!("{:02}-{name}.png", self.taken)), png).unwrap();
+        who.assert_console_clean(name).await;
+    }
+
+    /// A colleague in the author's workspace, with an account made through the store.
+    async fn colleague(&self, name: &str, email: &str) -> prfaq_store::User {
+        let store = self.running.store();
+        let id: i64 = self.document().trim_start_matches("/d/").parse().unwrap();
+        let document = store.document(prfaq_store::DocumentId(id)).await.unwrap();
+        let password_hash = prfaq_server::auth::password::hash_password(PASSWORD.into()).await.unwrap();
+        let user = store
+            .create_user(prfaq_store::NewUser {
+                email: email.into(),
+                name: name.into(),
+                password_hash,
+                is_admin: false,
+            })
+            .await
+            .unwrap();
+        let audit = prfaq_store::Audit::by(document.created_by, "member.added", email);
+        store.set_member(document.workspace_id, user.id, prfaq_store::WorkspaceRole::Member, audit).await.unwrap();
+        user
+    }
+
+    /// Step 7: the author opens a review round on the latest revision from the document page,
+    /// inviting a colleague as the engineering reviewer. Returns the round's page.
+    async fn open_round(&mut self, reviewer: &prfaq_store::User) -> String {
+        let b = &self.author;
+        b.goto(self.document()).await;
+        b.click(&format!("select[name=\"function_{}\"] option[value=\"engineering\"]", reviewer.id)).await;
+        b.fill("min_read_seconds", "0").await;
+        b.click("form[action$=\"/rounds\"] button[type=submit]").await;
+        let round = b.at_path("the round's page", |p| p.starts_with("/r/")).await;
+        b.text_in("main h1", "Review round 1").await;
+        b.text_in("#comment-panel", "not a reviewer").await;
+        self.screenshot("round-opened").await;
+        round
+    }
+
+    /// Step 8: the reviewer reads to the end (htmx unlocks the comment box when the end of
+    /// the document scrolls into view), selects a passage, comments on it and submits.
+    async fn review(&mut self, reviewer: &Browser, round: &str) {
+        reviewer.goto(round).await;
+        reviewer.text_in("#comment-panel", "Read the whole document first").await;
+        assert!(reviewer.client.find(Locator::Css("#comment-form")).await.is_err(), "no comment box before the end");
+        reviewer.script("document.getElementById('end-of-document').scrollIntoView();", vec![]).await;
+        reviewer.element("#comment-form").await;
+        let passage = "4,000 card refunds a month";
+        let selected = reviewer
+            .script(
+                "const walker = document.createTreeWalker(document.getElementById('reading'), NodeFilter.SHOW_TEXT);\
+                 while (walker.nextNode()) { const n = walker.currentNode; const at = n.data.indexOf(arguments[0]);\
+                   if (at >= 0) { const r = document.createRange(); r.setStart(n, at); r.setEnd(n, at + arguments[0].length);\
+                     const s = document.getSelection(); s.removeAllRanges(); s.addRange(r); return true; } }\
+                 return false;",
+                vec![json!(passage)],
+            )
+            .await;
+        assert_eq!(selected, true, "the passage is in the rendered document");
+        reviewer
+            .until("the selection to fill the passage field", |client| async move {
+                let value = client.execute("return document.getElementById('quote').value;", vec![]).await?;
+                Ok((value.as_str() == Some(passage)).then_some(()))
+            })
+            .await;
+        reviewer.click("select[name=\"kind\"] option[value=\"question\"]").await;
+        reviewer.click("select[name=\"severity\"] option[value=\"critical\"]").await;
+        reviewer.fill("body", "Where does the 4,000 come from? Say it in the FAQ.").await;
+        reviewer.click("#comment-form button[type=submit]").await;
+        reviewer.text_in("#comments", "Where does the 4,000 come from?").await;
+        reviewer.text_in("#comments blockquote", passage).await;
+        reviewer.click("form[action$=\"/submit\"] button[type=submit]").await;
+        reviewer.text_in("#comment-panel", "Critique submitted").await;
+        self.screenshot_of(reviewer, "reviewer-commented").await;
+    }
+
+    /// Step 9: the author answers the comment in the FAQ: one form writes the entry into
+    /// revision 3, and the diff shows it.
+    async fn answer_in_faq(&mut self, round: &str) {
+        let b = &self.author;
+        b.goto(round).await;
+        b.text_in("#comments", "Where does the 4,000 come from?").await;
+        b.click("#comments details summary").await;
+        b.click("input[name=\"status\"][value=\"answered_in_faq\"]").await;
+        b.fill("faq_question", "How many refunds are reconciled by hand today?").await;
+        b.fill("faq_answer", "About 4,000 a month, counted from 212 support tickets.").await;
+        b.click("#comments form[action$=\"/resolve\"] button[type=submit]").await;
+        b.text_in("#comments", "Answered in the FAQ (revision 3)").await;
+        self.screenshot("answered-in-faq").await;
+        self.author.goto(self.document()).await;
+        self.author.text_in(".meta", "revision 3").await;
+        self.open_diff(2, 3).await;
+        self.author.text_in("main", "How many refunds are reconciled by hand today?").await;
+        self.screenshot("diff-answer").await;
+    }
+
+    /// Step 10: a decision-maker records "go"; revision 3 becomes the north star.
+    async fn decide_go(&mut self, decider: &Browser) {
+        decider.goto(self.document()).await;
+        decider.click("input[name=\"outcome\"][value=\"go\"]").await;
+        decider.fill("rationale", "The refund pain is real and measured; engineering sees no blocker.").await;
+        decider.fill("conditions", "A beta with three payments teams first.").await;
+        decider.click("form[action$=\"/decisions\"] button[type=submit]").await;
+        decider.text_in("#decisions", "North star: revision 3").await;
+        decider.text_in("#decisions", "engineering sees no blocker").await;
+        decider.text_in(".meta", "north star: revision 3").await;
+        self.screenshot_of(decider, "decided-go").await;
+    }
+
     /// The document page at phone width: nothing wider than the screen, the findings below
     /// the text.
     async fn phone_layout(&mut self) {
@@ -631,8 +744,7 @@ impl Journey {
     }
 }
 
-/// The whole journey in one browser. Structured so the review steps slot in (see the module
-/// documentation).
+/// The whole journey: the author's browser, then a reviewer's and a decision-maker's.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_person_writes_checks_saves_and_compares_a_prfaq() {
     let chromedriver = require_program("chromedriver");
@@ -664,17 +776,31 @@ async fn a_person_writes_checks_saves_and_compares_a_prfaq() {
         journey.save_and_diff().await;
         journey.downloads().await;
         journey.phone_layout().await;
-        // The review round goes here, one step each: open the round; a reviewer (a second
-        // browser, `journey.chromium.open()`) reads to the end and comments on a passage; the
-        // author answers in the FAQ (`edit_text`) and saves revision 3 (`save`); the diff shows
-        // the answer (`open_diff`); a decision-maker records go.
+        let grace = journey.colleague("Grace Hopper", "grace@example.com").await;
+        let barbara = journey.colleague("Barbara Liskov", "barbara@example.com").await;
+        let id: i64 = journey.document().trim_start_matches("/d/").parse().unwrap();
+        let audit = prfaq_store::Audit::by(grace.id, "document.role_set", "decision-maker");
+        journey
+            .running
+            .store()
+            .set_document_role(prfaq_store::DocumentId(id), barbara.id, prfaq_store::DocumentRole::DecisionMaker, audit)
+            .await
+            .unwrap();
+        let round = journey.open_round(&grace).await;
+        let reviewer = journey.chromium.open().await;
+        reviewer.sign_in("grace@example.com", PASSWORD).await;
+        journey.review(&reviewer, &round).await;
+        journey.answer_in_faq(&round).await;
+        let decider = journey.chromium.open().await;
+        decider.sign_in("barbara@example.com", PASSWORD).await;
+        journey.decide_go(&decider).await;
         journey
     })
     .await;
     chromium.close_all().await;
     drop(driver);
     match outcome {
-        Ok(journey) => assert_eq!(journey.running.store().user_count().await.unwrap(), 1),
+        Ok(journey) => assert_eq!(journey.running.store().user_count().await.unwrap(), 3),
         Err(error) => std::panic::resume_unwind(error.into_panic()),
     }
 }
