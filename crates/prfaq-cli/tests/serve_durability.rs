@@ -1,4 +1,4 @@
-//! No lost writes: concurrent writers save through the JSON API while the real `prfaq serve`
+//! No lost writes: concurrent writers save revisions and write review comments through the JSON API while the real `prfaq serve`
 //! is SIGKILLed at an unpredictable moment and restarted on the same database, several times;
 //! afterwards every write the server acknowledged is there with exactly its text. On SQLite
 //! and on PostgreSQL.
@@ -22,26 +22,50 @@ use support::{Backend, DOC, Server, random_u64, wait_until};
 use tokio::sync::watch;
 
 /// Concurrent writers; writer `w` writes to document `w % DOCUMENTS` with kind
-/// `WriteKind::ALL[w % ALL.len()]`, so writers of one document race each other.
+/// `WriteKind::ALL[(w / DOCUMENTS) % ALL.len()]`, so each document gets both kinds at once.
 const WRITERS: usize = 4;
 const DOCUMENTS: usize = 2;
 /// How many times the server is killed and restarted.
 const KILLS: usize = 3;
 
-/// A kind of write the writers make. Comment writes join here once the comments API exists:
-/// a variant, its entry in `ALL`, its request in `write` and its read-back in `read_back`.
+/// The passage every comment quotes (it is in [`DOC`]).
+const QUOTE: &str = "Marketers save six hours a week.";
+
+/// A document under write, with its open review round (the writer is its reviewer).
+#[derive(Debug, Clone, Copy)]
+struct Target {
+    doc: i64,
+    round: i64,
+}
+
+/// A kind of write the writers make: a variant, its entry in `ALL`, its request in `write`
+/// and its read-back in `read_back`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum WriteKind {
     /// A new revision: read the head, `POST /api/v1/documents/{id}/revisions` on it.
     Revision,
+    /// A reviewer's comment: `POST /api/v1/rounds/{id}/comments`.
+    Comment,
 }
 
 impl WriteKind {
-    const ALL: &[WriteKind] = &[WriteKind::Revision];
+    const ALL: &[WriteKind] = &[WriteKind::Revision, WriteKind::Comment];
 
-    /// One attempt to write `text` to document `doc`.
-    async fn write(self, http: &Http, doc: i64, text: &str) -> Attempt {
+    /// One attempt to write `text` to the target.
+    async fn write(self, http: &Http, target: Target, text: &str) -> Attempt {
+        let doc = target.doc;
         match self {
+            WriteKind::Comment => {
+                let body = json!({"quote": QUOTE, "kind": "concern", "severity": "minor", "body": text});
+                match http.post_json(&format!("/api/v1/rounds/{}/comments", target.round), &body).await {
+                    Ok(reply) if reply.status.as_u16() == 201 => {
+                        let id = reply.json()["id"].as_i64();
+                        Attempt::Acked(id.unwrap_or_else(|| panic!("a 201 without an id: {}", reply.text())))
+                    }
+                    Ok(reply) if reply.status.is_client_error() => panic!("a comment refused: {}", reply.text()),
+                    _ => Attempt::Unknown,
+                }
+            }
             WriteKind::Revision => {
                 let Ok(head) = http.get(&format!("/api/v1/documents/{doc}")).await else { return Attempt::Unknown };
                 let Some(base) = head.json()["document"]["head"].as_i64() else { return Attempt::Unknown };
@@ -65,6 +89,12 @@ impl WriteKind {
             WriteKind::Revision => {
                 let reply = http.get(&format!("/api/v1/documents/{doc}/revisions/{key}")).await.unwrap();
                 reply.json()["markdown"].as_str().map(str::to_owned)
+            }
+            WriteKind::Comment => {
+                let reply = http.get(&format!("/api/v1/documents/{doc}/comments")).await.unwrap();
+                let comments = reply.json();
+                let found = comments.as_array()?.iter().find(|c| c["id"].as_i64() == Some(key))?.clone();
+                found["body"].as_str().map(str::to_owned)
             }
         }
     }
@@ -97,14 +127,18 @@ struct Shared {
     stop: AtomicBool,
 }
 
-async fn writer(id: usize, doc: i64, http: Http, mut server: watch::Receiver<SocketAddr>, shared: Arc<Shared>) {
-    let kind = WriteKind::ALL[id % WriteKind::ALL.len()];
+async fn writer(id: usize, target: Target, http: Http, mut server: watch::Receiver<SocketAddr>, shared: Arc<Shared>) {
+    let kind = WriteKind::ALL[(id / DOCUMENTS) % WriteKind::ALL.len()];
+    let doc = target.doc;
     let mut attempt = 0;
     while !shared.stop.load(Ordering::SeqCst) {
         let http = http.with_addr(*server.borrow_and_update());
         attempt += 1;
-        let text = format!("{DOC}\nWriter {id}, attempt {attempt}.\n");
-        match kind.write(&http, doc, &text).await {
+        let text = match kind {
+            WriteKind::Revision => format!("{DOC}\nWriter {id}, attempt {attempt}.\n"),
+            WriteKind::Comment => format!("Writer {id}, attempt {attempt}: how was this measured?"),
+        };
+        match kind.write(&http, target, &text).await {
             Attempt::Acked(key) => {
                 shared.acks.lock().unwrap().push(Ack { kind, doc, key, text });
                 shared.acked.fetch_add(1, Ordering::SeqCst);
@@ -132,6 +166,20 @@ async fn no_acknowledged_write_is_lost(backend: Backend) {
         assert_eq!(created.status.as_u16(), 201, "{}", created.text());
         docs.push(created.json()["id"].as_i64().unwrap());
     }
+    // The writer reviews its own documents: one open round on each, read to the end.
+    let me = api.get("/api/v1/tokens").await.unwrap().json()[0]["user_id"].as_i64().unwrap();
+    let mut targets = Vec::new();
+    for &doc in &docs {
+        let body = json!({"reviewers": [{"user_id": me, "function": "engineering"}], "min_read_seconds": 0});
+        let round = api.post_json(&format!("/api/v1/documents/{doc}/rounds"), &body).await.unwrap();
+        assert_eq!(round.status.as_u16(), 201, "{}", round.text());
+        let round = round.json()["id"].as_i64().unwrap();
+        for event in ["started", "reached_end"] {
+            let read = api.post_json(&format!("/api/v1/rounds/{round}/reading"), &json!({"event": event})).await;
+            assert_eq!(read.unwrap().status.as_u16(), 200);
+        }
+        targets.push(Target { doc, round });
+    }
 
     let (addr_tx, addr_rx) = watch::channel(server.addr);
     let shared = Arc::new(Shared {
@@ -141,7 +189,7 @@ async fn no_acknowledged_write_is_lost(backend: Backend) {
         stop: AtomicBool::new(false),
     });
     let writers: Vec<_> = (0..WRITERS)
-        .map(|id| tokio::spawn(writer(id, docs[id % DOCUMENTS], api.clone(), addr_rx.clone(), Arc::clone(&shared))))
+        .map(|id| tokio::spawn(writer(id, targets[id % DOCUMENTS], api.clone(), addr_rx.clone(), Arc::clone(&shared))))
         .collect();
 
     let seed = random_u64();
