@@ -1,7 +1,7 @@
 //! Two `prfaq serve` processes on one PostgreSQL database behave as one app: a session signed
 //! in on one is signed in on the other (with the same CSRF token), signing out on one signs
-//! out on both, a document created on one is read on the other, and of two saves of one base
-//! revision sent one to each, exactly one wins.
+//! out on both, a document created on one is read on the other, failed sign-ins count on both,
+//! and of two saves of one base revision sent one to each, exactly one wins.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -56,6 +56,20 @@ async fn two_instances_on_one_postgres_database_are_one_app() {
     let id = created.json()["id"].as_i64().unwrap();
     let read = api_b.get(&format!("/api/v1/documents/{id}/revisions/1")).await.unwrap();
     assert_eq!(read.json()["markdown"], DOC, "{}", read.text());
+
+    // Failed sign-ins count across instances: five wrong passwords spread over A and B, and
+    // the sixth attempt is refused on either, even with the right password.
+    for attempt in 0..6 {
+        let mut guest = Http::new(if attempt % 2 == 0 { a.addr } else { b.addr });
+        let form = guest.get("/login").await.unwrap();
+        guest.remember(&form);
+        let csrf = guest.csrf.clone().unwrap();
+        let password = if attempt < 5 { "wrong password" } else { fixture.password.as_str() };
+        let fields = [("email", fixture.email.as_str()), ("password", password), ("csrf", csrf.as_str())];
+        let tried = guest.post_form("/login", &fields).await.unwrap();
+        let expected = if attempt < 5 { 401 } else { 429 };
+        assert_eq!(status(&tried), expected, "attempt {attempt}: {}", tried.text());
+    }
 
     // Two saves of one base, one to each instance, several times: exactly one wins each time.
     let save = format!("/api/v1/documents/{id}/revisions");

@@ -5,8 +5,6 @@ use std::sync::Arc;
 use prfaq_critique::Engine;
 use prfaq_store::Store;
 
-use crate::auth::limiter::LoginLimiter;
-
 /// Settings of one running app.
 #[derive(Debug, Clone)]
 pub struct AppOptions {
@@ -34,13 +32,12 @@ struct Inner {
     store: Arc<dyn Store>,
     engine: Engine,
     options: AppOptions,
-    login_limiter: LoginLimiter,
 }
 
 impl AppState {
     /// State over `store`, checking with `engine`.
     pub fn new(store: Arc<dyn Store>, engine: Engine, options: AppOptions) -> Self {
-        AppState { inner: Arc::new(Inner { store, engine, options, login_limiter: LoginLimiter::default() }) }
+        AppState { inner: Arc::new(Inner { store, engine, options }) }
     }
 
     /// The database.
@@ -61,10 +58,5 @@ impl AppState {
     /// The options.
     pub fn options(&self) -> &AppOptions {
         &self.inner.options
-    }
-
-    /// The sign-in attempt limiter.
-    pub fn login_limiter(&self) -> &LoginLimiter {
-        &self.inner.login_limiter
     }
 }

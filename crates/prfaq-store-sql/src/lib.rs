@@ -501,6 +501,48 @@ macro_rules! impl_store {
                     Ok(done.rows_affected())
                 }
 
+                async fn record_sign_in_failure(&self, key: &str, now: Timestamp, since: Timestamp) -> StoreResult<i64> {
+                    let mut tx = self.begin_write().await.map_err(db)?;
+                    sqlx::query("DELETE FROM sign_in_failures WHERE at < $1")
+                        .bind(millis(since))
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db)?;
+                    sqlx::query("INSERT INTO sign_in_failures (account, at) VALUES ($1, $2)")
+                        .bind(key)
+                        .bind(millis(now))
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db)?;
+                    let row = sqlx::query("SELECT COUNT(*) AS n FROM sign_in_failures WHERE account = $1 AND at >= $2")
+                        .bind(key)
+                        .bind(millis(since))
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(db)?;
+                    tx.commit().await.map_err(db)?;
+                    row.try_get::<i64, _>("n").map_err(db)
+                }
+
+                async fn sign_in_failures(&self, key: &str, since: Timestamp) -> StoreResult<i64> {
+                    let row = sqlx::query("SELECT COUNT(*) AS n FROM sign_in_failures WHERE account = $1 AND at >= $2")
+                        .bind(key)
+                        .bind(millis(since))
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(db)?;
+                    row.try_get::<i64, _>("n").map_err(db)
+                }
+
+                async fn clear_sign_in_failures(&self, key: &str) -> StoreResult<()> {
+                    sqlx::query("DELETE FROM sign_in_failures WHERE account = $1")
+                        .bind(key)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(db)?;
+                    Ok(())
+                }
+
                 async fn create_api_token(&self, user: UserId, name: &str, token_hash: &str) -> StoreResult<ApiToken> {
                     let row = sqlx::query(
                         "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) \

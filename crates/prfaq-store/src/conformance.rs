@@ -17,7 +17,7 @@ use crate::*;
 macro_rules! conformance_tests {
     ($make:expr) => {
         $crate::conformance_tests!(@each $make;
-            users, sessions, api_tokens, settings, workspaces_and_invitations, revisions_and_conflicts,
+            users, sessions, sign_in_failures, api_tokens, settings, workspaces_and_invitations, revisions_and_conflicts,
             concurrent_saves_one_wins, rounds_and_reading, comments, decisions, audit_log,
             unknown_ids_are_not_found);
     };
@@ -257,6 +257,25 @@ pub async fn concurrent_saves_one_wins(store: &dyn Store) {
         assert!(matches!(loser, Err(StoreError::Conflict { .. })), "round {round}: {loser:?}");
         assert_eq!(store.document(document.id).await.unwrap().head, base + 1);
     }
+}
+
+/// Failed sign-ins are counted per account within a window, old ones are forgotten, and a
+/// success clears them.
+pub async fn sign_in_failures(store: &dyn Store) {
+    let t0 = now();
+    let minute = SignedDuration::from_mins(1);
+    for n in 1..=3 {
+        let count = store.record_sign_in_failure("a@example.com", t0, t0 - minute).await.unwrap();
+        assert_eq!(count, n);
+    }
+    store.record_sign_in_failure("b@example.com", t0, t0 - minute).await.unwrap();
+    assert_eq!(store.sign_in_failures("a@example.com", t0 - minute).await.unwrap(), 3);
+    // Two minutes on: the window has moved past the old failures, which are deleted.
+    let later = t0 + minute * 2;
+    assert_eq!(store.record_sign_in_failure("a@example.com", later, later - minute).await.unwrap(), 1);
+    assert_eq!(store.sign_in_failures("b@example.com", t0 - minute).await.unwrap(), 0, "old rows are gone");
+    store.clear_sign_in_failures("a@example.com").await.unwrap();
+    assert_eq!(store.sign_in_failures("a@example.com", t0 - minute).await.unwrap(), 0);
 }
 
 /// Review rounds, reviewers and reading progress.

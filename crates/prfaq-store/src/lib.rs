@@ -147,6 +147,16 @@ pub trait Store: Send + Sync + 'static {
     /// Deletes sessions expired at `now`; returns how many.
     async fn delete_expired_sessions(&self, now: Timestamp) -> StoreResult<u64>;
 
+    // --- failed sign-ins (the rate limiter, shared by every server on the database) ---
+
+    /// Notes a failed sign-in for `key` at `now` and forgets every failure (of any key) before
+    /// `since`; returns how many failures `key` has at or after `since`.
+    async fn record_sign_in_failure(&self, key: &str, now: Timestamp, since: Timestamp) -> StoreResult<i64>;
+    /// How many failed sign-ins `key` has at or after `since`.
+    async fn sign_in_failures(&self, key: &str, since: Timestamp) -> StoreResult<i64>;
+    /// Forgets `key`'s failed sign-ins (after a successful one).
+    async fn clear_sign_in_failures(&self, key: &str) -> StoreResult<()>;
+
     // --- API tokens ---
 
     /// Stores a token (its hash only) for `user`.

@@ -10,6 +10,7 @@ use tower_sessions::Session;
 
 use super::{PageResult, PageUser, render};
 use crate::auth::identity::{csrf_token, session_user, sign_in, sign_out};
+use crate::auth::limiter;
 use crate::auth::password::{decoy_hash, hash_password, validate_new_password, verify_password};
 use crate::auth::secrets::hash_secret;
 use crate::error::AppError;
@@ -180,7 +181,7 @@ pub(crate) async fn login(State(state): State<AppState>, session: Session, Form(
         (status, render(&page)).into_response()
     };
     let csrf = csrf_token(&session).await?;
-    if !state.login_limiter().allowed(&email) {
+    if !limiter::allowed(state.store(), &email).await? {
         let message = "Too many failed attempts for this account; wait a minute and try again.";
         return Ok(refuse(axum::http::StatusCode::TOO_MANY_REQUESTS, message, &csrf));
     }
@@ -189,12 +190,12 @@ pub(crate) async fn login(State(state): State<AppState>, session: Session, Form(
     let matches = verify_password(form.password.clone(), stored).await?;
     match user {
         Some(user) if matches => {
-            state.login_limiter().succeeded(&email);
+            limiter::succeeded(state.store(), &email).await?;
             sign_in(&session, user.id).await?;
             Ok(Redirect::to(local_path(&form.next)).into_response())
         }
         _ => {
-            state.login_limiter().failed(&email);
+            limiter::failed(state.store(), &email).await?;
             Ok(refuse(axum::http::StatusCode::UNAUTHORIZED, "Wrong e-mail or password.", &csrf))
         }
     }
