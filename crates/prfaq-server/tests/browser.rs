@@ -221,6 +221,8 @@ impl Browser {
             match probe(self.client.clone()).await {
                 Ok(Some(value)) => return value,
                 Ok(None) => {}
+                // htmx swapped the element out between finding and reading it: look again.
+                Err(CmdError::Standard(e)) if e.error == fantoccini::error::ErrorStatus::StaleElementReference => {}
                 Err(error) => panic!("while waiting for {what}: {error}"),
             }
             if Instant::now() > deadline {

@@ -4,9 +4,21 @@
 use prfaq_doc::Document;
 use prfaq_store::Anchor;
 
-/// The title of the innermost section holding byte `offset`, or "Press release" before the
-/// first heading.
+/// Where byte `offset` lies, as a reader names it: the press release's part ("Press release:
+/// problem", its headline or subheadline), else the title of the innermost section holding it,
+/// else "Press release" before the first heading.
 pub fn section_at(doc: &Document, offset: usize) -> String {
+    let pr = &doc.press_release;
+    let inside = |span: prfaq_doc::Span| span.start <= offset && offset < span.end;
+    if pr.headline.as_ref().is_some_and(|h| inside(h.span)) {
+        return "Press release: headline".to_owned();
+    }
+    if pr.subheadline.as_ref().is_some_and(|h| inside(h.span)) {
+        return "Press release: subheadline".to_owned();
+    }
+    if let Some(paragraph) = pr.paragraphs.iter().find(|p| inside(p.span)) {
+        return format!("Press release: {}", paragraph.role.label());
+    }
     doc.sections
         .iter()
         .filter(|s| s.span.start <= offset && offset < s.span.end.max(s.span.start + 1))
@@ -51,6 +63,9 @@ mod tests {
         let anchor = anchor_at(&doc, start, start + 3).unwrap_or_else(|| panic!("no anchor"));
         assert_eq!(anchor.quote, "$10");
         assert_eq!(anchor.section, "What does it cost?");
+        let start = V1.find("six hours").unwrap_or(0);
+        let in_release = anchor_at(&doc, start, start + 9).unwrap_or_else(|| panic!("no anchor"));
+        assert!(in_release.section.starts_with("Press release"), "{}", in_release.section);
         assert!(anchor_at(&doc, 0, 999).is_none(), "out of range");
         assert!(anchor_at(&doc, 1, 1).is_none(), "empty");
     }
