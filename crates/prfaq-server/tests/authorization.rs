@@ -1,6 +1,7 @@
-//! The authorization matrix: every API route × every document role × a member of another
-//! workspace × no credentials. Every route in the OpenAPI document must have a row here, so a
-//! new route cannot ship unchecked.
+//! The authorization matrix: every API route and every page route that names a workspace,
+//! document, round or comment × every document role × a workspace admin × a member of another
+//! workspace × no credentials. Every route in the OpenAPI document and every such page must
+//! have a row here, so a new route cannot ship unchecked.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -307,4 +308,148 @@ fn every_documented_route_has_a_row() {
         rows().iter().map(|r| (r.method.as_str().to_owned(), r.route.to_owned())).collect();
     let missing: Vec<_> = documented.difference(&covered).collect();
     assert!(missing.is_empty(), "routes with no row in the authorization matrix: {missing:?}");
+}
+
+/// One row of the pages' matrix: a page route, the form it posts (none for a GET), and who
+/// may use it.
+struct PageRow {
+    method: Method,
+    route: &'static str,
+    allowed: &'static [Caller],
+    form: &'static [(&'static str, &'static str)],
+}
+
+fn page_rows() -> Vec<PageRow> {
+    let get = |route, allowed| PageRow { method: Method::GET, route, allowed, form: &[] };
+    let post = |route, allowed, form| PageRow { method: Method::POST, route, allowed, form };
+    vec![
+        get("/w/{id}", MEMBERS),
+        post("/w/{id}/documents", MEMBERS, &[("title", "Another")]),
+        get("/w/{id}/members", ADMINS),
+        post("/w/{id}/invitations", ADMINS, &[]),
+        get("/w/{id}/audit", ADMINS),
+        get("/w/{id}/compare", MEMBERS),
+        get("/d/{id}", MEMBERS),
+        get("/d/{id}/edit", EDITORS),
+        post("/d/{id}/edit", EDITORS, &[("base", "1"), ("markdown", DOC)]),
+        post("/d/{id}/check", MEMBERS, &[("markdown", DOC)]),
+        get("/d/{id}/diff", MEMBERS),
+        get("/d/{id}/download.{format}", MEMBERS),
+        post("/d/{id}/rounds", EDITORS, &[("min_read_seconds", "0")]),
+        post("/d/{id}/decisions", DECIDERS, &[("outcome", "iterate"), ("rationale", "More evidence")]),
+        get("/d/{id}/people", MEMBERS),
+        post("/d/{id}/people", SHARERS, &[("user_id", "{viewer}"), ("role", "viewer")]),
+        post("/d/{id}/invitations", SHARERS, &[("role", "reviewer")]),
+        get("/d/{id}/audit", MEMBERS),
+        get("/r/{id}", MEMBERS),
+        get("/r/{id}/panel", MEMBERS),
+        post("/r/{id}/reading", REVIEWERS, &[("event", "started")]),
+        post(
+            "/r/{id}/comments",
+            REVIEWERS,
+            &[("quote", "$10 a month"), ("kind", "concern"), ("severity", "minor"), ("body", "Too cheap?")],
+        ),
+        post("/r/{id}/submit", REVIEWERS, &[]),
+        post("/r/{id}/meeting", EDITORS, &[("minutes", "5")]),
+        post("/r/{id}/close", EDITORS, &[]),
+        post("/r/{id}/reviewers", EDITORS, &[("user_id", "{viewer}"), ("function", "legal")]),
+        post("/c/{id}/resolve", EDITORS, &[("status", "deferred")]),
+    ]
+}
+
+/// The e-mail each caller signs in with (none for the anonymous caller).
+fn email(caller: Caller) -> Option<&'static str> {
+    Some(match caller {
+        Admin => "admin@example.com",
+        Owner => "owner@example.com",
+        Author => "author@example.com",
+        Reviewer => "reviewer@example.com",
+        Decider => "decider@example.com",
+        Viewer => "viewer@example.com",
+        Outsider => "outsider@example.com",
+        Anonymous => return None,
+    })
+}
+
+#[tokio::test]
+async fn every_page_refuses_every_caller_it_should_and_admits_the_others() {
+    let mut failures = Vec::new();
+    for row in page_rows() {
+        let world = World::new().await;
+        let path = page_path(&world, row.route);
+        for caller in CALLERS {
+            let mut browser = support::Browser::new(&world.app);
+            match email(caller) {
+                Some(email) => {
+                    browser.sign_in(email).await;
+                }
+                None => {
+                    browser.get("/login").await;
+                }
+            }
+            let viewer = world.viewer_id.to_string();
+            let form: Vec<(&str, &str)> =
+                row.form.iter().map(|&(k, v)| (k, if v == "{viewer}" { viewer.as_str() } else { v })).collect();
+            let response = if row.method == Method::GET {
+                browser.get(&path).await
+            } else {
+                browser.post(&path, &form, true).await
+            };
+            let status = response.status;
+            let location = response.headers.get("location").and_then(|l| l.to_str().ok()).unwrap_or_default();
+            let ok = match (caller, row.allowed.contains(&caller)) {
+                (Anonymous, false) => status == StatusCode::SEE_OTHER && location == "/login",
+                (_, true) => {
+                    !matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND)
+                        && !status.is_server_error()
+                        && location != "/login"
+                }
+                (Outsider, false) => status == StatusCode::NOT_FOUND,
+                (_, false) => status == StatusCode::FORBIDDEN,
+            };
+            if !ok {
+                failures.push(format!("{} {} as {caller:?}: {status} {location}", row.method, row.route));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} wrong answers:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// A page's concrete path: the ids of `world`, and the query a page needs.
+fn page_path(world: &World, route: &str) -> String {
+    let id = match route.split('/').nth(1) {
+        Some("w") => world.workspace,
+        Some("d") => world.document,
+        Some("r") => world.round,
+        _ => world.comment,
+    };
+    let path = route.replace("{id}", &id.to_string()).replace("{format}", "md");
+    match route {
+        r if r.ends_with("/diff") => format!("{path}?from=1&to=1"),
+        r if r.ends_with("/compare") => format!("{path}?d={}&d={}", world.document, world.second_document),
+        _ => path,
+    }
+}
+
+#[test]
+fn every_page_with_an_id_has_a_row() {
+    let source = include_str!("../src/pages/mod.rs");
+    let mut routed = BTreeSet::new();
+    for line in source.lines().map(str::trim).filter(|l| l.starts_with(".route(\"")) {
+        let rest = &line[8..];
+        let path = &rest[..rest.find('"').unwrap()];
+        if !["/w/", "/d/", "/r/", "/c/"].iter().any(|p| path.starts_with(p)) {
+            continue;
+        }
+        for method in ["get", "post"] {
+            if rest.contains(&format!(" {method}(")) || rest.contains(&format!(".{method}(")) {
+                routed.insert((method.to_uppercase(), path.to_owned()));
+            }
+        }
+    }
+    let covered: BTreeSet<(String, String)> =
+        page_rows().iter().map(|r| (r.method.as_str().to_owned(), r.route.to_owned())).collect();
+    let missing: Vec<_> = routed.difference(&covered).collect();
+    assert!(routed.len() > 20, "the route scan found too few pages: {routed:?}");
+    assert!(missing.is_empty(), "pages with no row in the authorization matrix: {missing:?}");
 }
