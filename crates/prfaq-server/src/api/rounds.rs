@@ -135,8 +135,7 @@ pub async fn reading(
         ReadingEvent::Started => Reading::Started,
         ReadingEvent::ReachedEnd => Reading::ReachedEnd,
     };
-    rounds::record_reading(&state, &me.user, RoundId(id), event).await?;
-    let found = round_access(&state, &me.user, RoundId(id)).await?;
+    let found = rounds::record_reading(&state, &me.user, RoundId(id), event).await?;
     let gate = found.gate(me.user.id, Timestamp::now());
     let reviewer = found.reviewer(me.user.id).cloned().ok_or(crate::error::AppError::NotFound("reviewer"))?;
     Ok(Json(ReadingView { reviewer, gate }))

@@ -111,25 +111,15 @@ fn duration_words(seconds: i64) -> String {
     }
 }
 
-async fn names(state: &AppState, ids: Vec<UserId>) -> PageResult<HashMap<UserId, String>> {
-    let mut names = HashMap::new();
-    for id in ids {
-        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(id) {
-            slot.insert(state.store().user(id).await?.name);
-        }
-    }
-    Ok(names)
-}
-
 async fn round_page(state: &AppState, me: &User, session: &Session, id: RoundId, draft: Draft) -> PageResult {
     let found = round_access(state, me, id).await?;
     let csrf = csrf_token(session).await?;
     let revision = state.store().revision(found.round.document_id, found.round.revision).await?;
     let comments = comments::visible(state, me, found.round.document_id, Some(id)).await?;
-    let log = comments::round_log(state, me, id).await?;
     let ids: Vec<UserId> =
         found.reviewers.iter().map(|r| r.user_id).chain(comments.iter().map(|c| c.author_id)).collect();
-    let people = names(state, ids).await?;
+    let people = comments::user_names(state, ids).await?;
+    let log = comments::log_lines(&found, &comments, &people);
     let name = |id: &UserId| people.get(id).cloned().unwrap_or_default();
     let members = if found.access.role.can_edit() {
         state
@@ -226,9 +216,8 @@ pub(crate) async fn reading(
         "reached_end" => Reading::ReachedEnd,
         other => return Err(AppError::field("event", format!("unknown reading event `{other}`")).into()),
     };
-    rounds::record_reading(&state, &me.user, RoundId(id), event).await?;
+    let found = rounds::record_reading(&state, &me.user, RoundId(id), event).await?;
     if headers.contains_key("hx-request") {
-        let found = round_access(&state, &me.user, RoundId(id)).await?;
         let csrf = csrf_token(&session).await?;
         return Ok(Html(panel_html(&found, me.user.id, &csrf, Draft::default())).into_response());
     }
@@ -253,9 +242,9 @@ pub(crate) async fn comment(
     Path(id): Path<i64>,
     Form(form): Form<CommentForm>,
 ) -> PageResult {
-    let parsed = CommentKind::parse(&form.kind).zip(CommentSeverity::parse(&form.severity));
+    let parsed = word::<CommentKind>("kind", &form.kind).and_then(|kind| Ok((kind, word("severity", &form.severity)?)));
     let result = match parsed {
-        Some((kind, severity)) => {
+        Ok((kind, severity)) => {
             let request = CommentRequest {
                 quote: form.quote.replace("\r\n", "\n"),
                 start: None,
@@ -265,7 +254,7 @@ pub(crate) async fn comment(
             };
             comments::add(&state, &me.user, RoundId(id), request).await
         }
-        None => Err(AppError::bad_request("choose a kind and a severity")),
+        Err(error) => Err(error),
     };
     match result {
         Ok(comment) => Ok(Redirect::to(&format!("/r/{id}#c{}", comment.id)).into_response()),
@@ -322,13 +311,15 @@ pub(crate) async fn add_reviewer(
     Path(id): Path<i64>,
     Form(form): Form<ReviewerForm>,
 ) -> PageResult {
-    let function = parse_function(&form.function)?;
+    let function = word("function", &form.function)?;
     rounds::add_reviewer(&state, &me.user, RoundId(id), UserId(form.user_id), function).await?;
     Ok(Redirect::to(&format!("/r/{id}")).into_response())
 }
 
-fn parse_function(word: &str) -> Result<ReviewerFunction, AppError> {
-    ReviewerFunction::parse(word).ok_or_else(|| AppError::field("function", format!("unknown function `{word}`")))
+/// A form field holding one of a stored enum's words; an unknown word is a bad request on
+/// `field` that lists the words allowed.
+fn word<T: std::str::FromStr<Err = prfaq_store::UnknownWord>>(field: &'static str, text: &str) -> Result<T, AppError> {
+    text.trim().parse().map_err(|error: prfaq_store::UnknownWord| AppError::field(field, error.to_string()))
 }
 
 /// The resolution form.
@@ -353,8 +344,7 @@ pub(crate) async fn resolve(
     Path(id): Path<i64>,
     Form(form): Form<ResolveForm>,
 ) -> PageResult {
-    let status = CommentStatus::parse(&form.status)
-        .ok_or_else(|| AppError::field("status", format!("unknown status `{}`", form.status)))?;
+    let status: CommentStatus = word("status", &form.status)?;
     let faq = (status == CommentStatus::AnsweredInFaq).then(|| FaqAnswer {
         question: form.faq_question.clone(),
         answer: form.faq_answer.replace("\r\n", "\n"),
@@ -380,7 +370,7 @@ pub(crate) async fn open(
             continue;
         }
         let user = user.parse::<i64>().map_err(|_| AppError::field("reviewers", format!("bad field `{key}`")))?;
-        reviewers.push((UserId(user), parse_function(value)?));
+        reviewers.push((UserId(user), word("function", value)?));
     }
     reviewers.sort();
     let min_read = match form.get("min_read_seconds").map(|s| s.trim()).filter(|s| !s.is_empty()) {
@@ -414,8 +404,7 @@ pub(crate) async fn decide(
     Path(id): Path<i64>,
     Form(form): Form<DecisionForm>,
 ) -> PageResult {
-    let outcome = Outcome::parse(&form.outcome)
-        .ok_or_else(|| AppError::field("outcome", format!("unknown outcome `{}`", form.outcome)))?;
+    let outcome = word("outcome", &form.outcome)?;
     let revisit_on = match form.revisit_on.trim() {
         "" => None,
         text => Some(
@@ -474,7 +463,7 @@ pub(crate) async fn document_sections(
         Vec::new()
     };
     let decisions = state.store().decisions(access.document.id).await?;
-    let people = names(state, decisions.iter().map(|d| d.decided_by).collect()).await?;
+    let people = comments::user_names(state, decisions.iter().map(|d| d.decided_by).collect::<Vec<_>>()).await?;
     let section = ReviewSection {
         csrf,
         access,

@@ -16,7 +16,7 @@ use crate::service::anchors::anchor_at;
 use crate::service::documents;
 use crate::service::faq::{FaqPart, add_entry};
 use crate::service::quotes::locate;
-use crate::service::rounds::{Gate, round_access};
+use crate::service::rounds::{Gate, RoundAccess, round_access};
 use crate::state::AppState;
 
 /// The longest comment or response accepted, in characters.
@@ -231,37 +231,46 @@ pub struct LogLine {
     pub outdated: bool,
 }
 
+/// The names of `ids`' accounts, each looked up once.
+pub async fn user_names(state: &AppState, ids: impl IntoIterator<Item = UserId>) -> AppResult<HashMap<UserId, String>> {
+    let mut names = HashMap::new();
+    for id in ids {
+        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(id) {
+            slot.insert(state.store().user(id).await?.name);
+        }
+    }
+    Ok(names)
+}
+
 /// The revision log of a round: one line per comment the caller may see, most severe first.
 pub async fn round_log(state: &AppState, user: &User, round: RoundId) -> AppResult<Vec<LogLine>> {
     let found = round_access(state, user, round).await?;
     let comments = visible(state, user, found.round.document_id, Some(round)).await?;
-    let mut names = HashMap::new();
-    let mut lines = Vec::with_capacity(comments.len());
-    for c in comments {
-        let reviewer = match names.get(&c.author_id) {
-            Some(name) => String::clone(name),
-            None => {
-                let name = state.store().user(c.author_id).await?.name;
-                names.insert(c.author_id, name.clone());
-                name
-            }
-        };
-        lines.push(LogLine {
+    let authors: Vec<UserId> = comments.iter().map(|c| c.author_id).collect();
+    let names = user_names(state, authors).await?;
+    Ok(log_lines(&found, &comments, &names))
+}
+
+/// The log lines of a round's `comments` (those the caller may see), with the authors' names.
+pub fn log_lines(found: &RoundAccess, comments: &[Comment], names: &HashMap<UserId, String>) -> Vec<LogLine> {
+    let mut lines: Vec<LogLine> = comments
+        .iter()
+        .map(|c| LogLine {
             round: found.round.number,
             comment: c.id,
-            reviewer,
+            reviewer: names.get(&c.author_id).cloned().unwrap_or_default(),
             function: found.reviewer(c.author_id).map(|r| r.function),
             item: shorten(&c.anchor.quote, 80),
             text: shorten(&c.body, 160),
             kind: c.kind,
             severity: c.severity,
-            response: c.response,
+            response: c.response.clone(),
             status: c.status,
             outdated: c.outdated,
-        });
-    }
+        })
+        .collect();
     lines.sort_by_key(|l| (l.severity, l.comment));
-    Ok(lines)
+    lines
 }
 
 #[cfg(test)]

@@ -187,15 +187,17 @@ pub async fn add_reviewer(
 }
 
 /// Records the caller's reading progress in a round they review.
-pub async fn record_reading(state: &AppState, user: &User, round: RoundId, event: Reading) -> AppResult<RoundReviewer> {
-    let found = round_access(state, user, round).await?;
-    if found.reviewer(user.id).is_none() {
+/// Returns the round with the caller's reviewer record as it now stands.
+pub async fn record_reading(state: &AppState, user: &User, round: RoundId, event: Reading) -> AppResult<RoundAccess> {
+    let mut found = round_access(state, user, round).await?;
+    let Some(slot) = found.reviewers.iter_mut().find(|r| r.user_id == user.id) else {
         return Err(AppError::Forbidden("only the round's reviewers record reading".into()));
-    }
+    };
     if found.round.closed_at.is_some() {
         return Err(AppError::Unprocessable("this round is closed".into()));
     }
-    Ok(state.store().record_reading(round, user.id, event, Timestamp::now()).await?)
+    *slot = state.store().record_reading(round, user.id, event, Timestamp::now()).await?;
+    Ok(found)
 }
 
 /// Marks the caller's critique submitted: from now on they see the other reviewers' comments.
