@@ -141,6 +141,8 @@ struct File {
     limits: Limits,
     words: Words,
     revise: Revise,
+    /// The AI agents' settings: read and checked by `prfaq-agent`, accepted here.
+    agent: Option<serde::de::IgnoredAny>,
 }
 
 /// The configuration in force for a check.

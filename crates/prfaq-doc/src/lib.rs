@@ -14,6 +14,7 @@
 
 mod model;
 mod parse;
+pub mod passage;
 mod span;
 pub mod template;
 pub mod text;

@@ -2,29 +2,8 @@
 //! revision.
 
 use prfaq_doc::Document;
+use prfaq_doc::passage::section_at;
 use prfaq_store::Anchor;
-
-/// Where byte `offset` lies, as a reader names it: the press release's part ("Press release:
-/// problem", its headline or subheadline), else the title of the innermost section holding it,
-/// else "Press release" before the first heading.
-pub fn section_at(doc: &Document, offset: usize) -> String {
-    let pr = &doc.press_release;
-    let inside = |span: prfaq_doc::Span| span.start <= offset && offset < span.end;
-    if pr.headline.as_ref().is_some_and(|h| inside(h.span)) {
-        return "Press release: headline".to_owned();
-    }
-    if pr.subheadline.as_ref().is_some_and(|h| inside(h.span)) {
-        return "Press release: subheadline".to_owned();
-    }
-    if let Some(paragraph) = pr.paragraphs.iter().find(|p| inside(p.span)) {
-        return format!("Press release: {}", paragraph.role.label());
-    }
-    doc.sections
-        .iter()
-        .filter(|s| s.span.start <= offset && offset < s.span.end.max(s.span.start + 1))
-        .max_by_key(|s| s.level)
-        .map_or_else(|| "Press release".to_owned(), |s| s.title.clone())
-}
 
 /// An anchor for the passage at `start..end` of `doc`, when those are valid offsets of a
 /// non-empty passage.

@@ -15,9 +15,9 @@ use crate::error::{AppError, AppResult};
 use crate::service::anchors::anchor_at;
 use crate::service::documents;
 use crate::service::faq::{FaqPart, add_entry};
-use crate::service::quotes::locate;
 use crate::service::rounds::{Gate, RoundAccess, round_access};
 use crate::state::AppState;
+use prfaq_doc::passage::locate;
 
 /// The longest comment or response accepted, in characters.
 pub const MAX_COMMENT_CHARS: usize = 10_000;

@@ -9,6 +9,5 @@ pub mod compare;
 pub mod decisions;
 pub mod documents;
 pub mod faq;
-pub mod quotes;
 pub mod rounds;
 pub mod sharing;

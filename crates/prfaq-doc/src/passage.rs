@@ -1,14 +1,18 @@
-//! Finding a passage a reviewer selected in the rendered page within the Markdown source.
+//! Finding a quoted passage within the Markdown source: a selection a reviewer made in the
+//! rendered page, or a passage an AI reviewer quoted.
 //!
-//! A selection in the browser is rendered text: emphasis markers and line breaks are gone. The
-//! passage is looked for verbatim first, then with emphasis and code markers ignored and runs
-//! of white space treated as one space.
+//! A quote is rendered text: emphasis markers and line breaks are gone. The passage is looked
+//! for verbatim first, then with emphasis and code markers ignored and runs of white space
+//! treated as one space.
+
+use crate::Document;
 
 /// Characters Markdown uses for inline markup that the rendered text does not show.
 const MARKUP: &[char] = &['*', '_', '`'];
 
 /// The byte range of `quote` in `source`, the occurrence nearest to `near` when it is given
 /// (else the first). `None` when the passage is not in the text.
+#[must_use]
 pub fn locate(source: &str, quote: &str, near: Option<usize>) -> Option<(usize, usize)> {
     let quote = quote.trim();
     let (wanted, _) = normalise(quote);
@@ -34,6 +38,29 @@ pub fn locate(source: &str, quote: &str, near: Option<usize>) -> Option<(usize, 
         })
         .collect();
     pick(found)
+}
+
+/// Where byte `offset` lies, as a reader names it: the press release's part ("Press release:
+/// problem", its headline or subheadline), else the title of the innermost section holding it,
+/// else "Press release" before the first heading.
+#[must_use]
+pub fn section_at(doc: &Document, offset: usize) -> String {
+    let pr = &doc.press_release;
+    let inside = |span: crate::Span| span.start <= offset && offset < span.end;
+    if pr.headline.as_ref().is_some_and(|h| inside(h.span)) {
+        return "Press release: headline".to_owned();
+    }
+    if pr.subheadline.as_ref().is_some_and(|h| inside(h.span)) {
+        return "Press release: subheadline".to_owned();
+    }
+    if let Some(paragraph) = pr.paragraphs.iter().find(|p| inside(p.span)) {
+        return format!("Press release: {}", paragraph.role.label());
+    }
+    doc.sections
+        .iter()
+        .filter(|s| s.span.start <= offset && offset < s.span.end.max(s.span.start + 1))
+        .max_by_key(|s| s.level)
+        .map_or_else(|| "Press release".to_owned(), |s| s.title.clone())
 }
 
 /// `text` without inline markup and with white space runs as one space, and for each byte of
