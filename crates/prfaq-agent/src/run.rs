@@ -8,7 +8,7 @@ use crate::fsm::{Effect, Event, Machine};
 use crate::provider::Provider;
 
 /// What the driver tells the caller as it goes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Progress<'a> {
     /// A request is about to be sent, for this stage.
     Stage(&'a str),

@@ -153,6 +153,16 @@ pub(crate) enum Command {
         /// A rule id (PR001) or name (missing-headline).
         rule: String,
     },
+    /// AI agents over any OpenAI-compatible endpoint: draft, review, revise (docs/agents.md).
+    ///
+    /// The endpoint, model and API key variable come from `[agent]` in prfaq.toml; --endpoint
+    /// and --model override them. Nothing else in prfaq needs a model.
+    Agent {
+        #[command(subcommand)]
+        command: AgentCommand,
+        #[command(flatten)]
+        endpoint: EndpointArgs,
+    },
     /// Run the language server on stdin/stdout, for editors (docs/editors.md).
     Lsp,
     /// Run the web app: documents, live findings, review rounds, decisions, the JSON API.
@@ -180,6 +190,81 @@ pub(crate) enum Command {
         #[arg(long)]
         secure_cookies: bool,
     },
+}
+
+/// Where the model is; overrides `[agent]` in prfaq.toml.
+#[derive(Debug, clap::Args)]
+pub(crate) struct EndpointArgs {
+    /// The endpoint's base URL, up to /v1 (e.g. http://127.0.0.1:8080/v1 for llama.cpp,
+    /// http://127.0.0.1:11434/v1 for Ollama).
+    #[arg(long, global = true, env = "PRFAQ_AGENT_ENDPOINT", value_name = "URL")]
+    pub(crate) endpoint: Option<String>,
+    /// The model name to request.
+    #[arg(long, global = true, env = "PRFAQ_AGENT_MODEL")]
+    pub(crate) model: Option<String>,
+    /// Use this prfaq.toml instead of searching upward from the file.
+    #[arg(long, global = true)]
+    pub(crate) config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum AgentCommand {
+    /// Draft a PR/FAQ from a brief (customer, problem, evidence, solution idea) or from an
+    /// observation log of a prototype session. The draft streams to stderr as it is written; it
+    /// is checked, structural findings are sent back to fix, and what is left is reported.
+    Draft {
+        /// The brief, Markdown (`-` for stdin).
+        #[arg(long)]
+        brief: PathBuf,
+        /// Write the draft here (never overwrites an existing file); default standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Output format: the Markdown document, or JSON with the document and what is left.
+        #[arg(long, value_enum, default_value_t = DraftFormat::Markdown)]
+        format: DraftFormat,
+    },
+    /// Ask persona reviewers (engineering, finance, legal, marketing, customer, bar-raiser, and
+    /// those of prfaq.toml) for comments anchored to passages of the document.
+    ///
+    /// Exit status: 0 when every persona answered, 1 when some failed, 2 when none did.
+    Review {
+        /// The PR/FAQ file.
+        file: PathBuf,
+        /// Only these personas (repeatable); default all.
+        #[arg(long = "persona", short = 'p', value_name = "ID")]
+        personas: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = AgentReviewFormat::Human)]
+        format: AgentReviewFormat,
+    },
+    /// Propose a rewrite of the passage a finding is about, show it as a diff, and apply it to
+    /// the file only when accepted. Without --finding, lists the findings and their ids.
+    Revise {
+        /// The PR/FAQ file.
+        file: PathBuf,
+        /// The finding: RULE@LINE:COLUMN as listed (e.g. STY001@14:23), or RULE@LINE.
+        #[arg(long)]
+        finding: Option<String>,
+        /// Apply the rewrite without asking.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DraftFormat {
+    /// The document.
+    Markdown,
+    /// `{ version, markdown, score, fix_rounds, structural, … }` (docs/json-output.md).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum AgentReviewFormat {
+    /// Comments under each persona, with line numbers and the quoted passage.
+    Human,
+    /// `{ version, file, reviews: [...], failed: [...] }` (docs/json-output.md).
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

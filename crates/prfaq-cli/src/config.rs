@@ -54,6 +54,27 @@ impl Engines {
     }
 }
 
+/// The prfaq.toml in force for a document at `near` (`None`: the working directory):
+/// `explicit` when given, else the nearest one upward; `None` when there is none.
+pub(crate) fn file_for(explicit: Option<&Path>, near: Option<&Path>) -> Option<PathBuf> {
+    if let Some(e) = explicit {
+        return Some(e.to_path_buf());
+    }
+    let dir = near.and_then(Path::parent).filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    discover(dir)
+}
+
+/// The critique engine and the agent settings of one prfaq.toml (defaults without one).
+pub(crate) fn load_with_agent(file: Option<&Path>) -> Result<(Engine, prfaq_agent::config::AgentConfig)> {
+    let Some(path) = file else {
+        return Ok((Engine::new(Config::default()), prfaq_agent::config::AgentConfig::default()));
+    };
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let config = Config::from_toml(&text).with_context(|| format!("{}", path.display()))?;
+    let agent = prfaq_agent::config::AgentConfig::from_toml(&text).with_context(|| format!("{}", path.display()))?;
+    Ok((Engine::new(config), agent))
+}
+
 /// The nearest prfaq.toml in `dir` or its ancestors.
 fn discover(dir: &Path) -> Option<PathBuf> {
     let start = dir.canonicalize().ok()?;

@@ -156,10 +156,45 @@ pub struct Limits {
     pub retries: u32,
 }
 
-/// The comment schema: lengths and counts bounded so a small model's reply ends before its
-/// token budget does.
+/// Documents with more passages than this are not listed in the schema (the grammar would be
+/// large, and hosted endpoints limit enum sizes); their quotes are checked after the fact only.
+const MAX_LISTED_PASSAGES: usize = 250;
+
+/// The passages a comment may quote, when the document is small enough to list them: each
+/// heading's text and each sentence of its paragraphs, lists and block quotes, as in the source.
+/// With `json_schema`, the endpoint then cannot produce a quote that is not in the document.
 #[must_use]
-pub fn schema(max_comments: usize) -> Value {
+pub fn passages(doc: &prfaq_doc::Document) -> Option<Vec<String>> {
+    use prfaq_doc::BlockKind;
+    let mut out: Vec<String> = Vec::new();
+    for block in &doc.blocks {
+        let text = &doc.source[block.span.start..block.span.end];
+        match block.kind {
+            BlockKind::Heading(_) => out.push(text.trim_start_matches('#').trim().to_string()),
+            BlockKind::Paragraph | BlockKind::List | BlockKind::BlockQuote => {
+                for line in text.lines() {
+                    let line = line.trim_start_matches(['-', '*', '>', ' ']).trim();
+                    for r in prfaq_doc::text::sentences(line) {
+                        out.push(line[r].trim().to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.retain(|p| p.chars().filter(|c| c.is_alphanumeric()).count() >= 3 && p.len() <= 400);
+    out.dedup();
+    (!out.is_empty() && out.len() <= MAX_LISTED_PASSAGES).then_some(out)
+}
+
+/// The comment schema: lengths and counts bounded so a small model's reply ends before its
+/// token budget does; with `passages`, the quote must be one of them.
+#[must_use]
+pub fn schema(max_comments: usize, passages: Option<&[String]>) -> Value {
+    let quote = match passages {
+        Some(list) => json!({ "enum": list }),
+        None => json!({ "type": "string", "minLength": 3, "maxLength": 200 }),
+    };
     json!({
         "type": "object",
         "properties": {
@@ -169,7 +204,7 @@ pub fn schema(max_comments: usize) -> Value {
                 "items": {
                     "type": "object",
                     "properties": {
-                        "quote": { "type": "string", "minLength": 3, "maxLength": 200 },
+                        "quote": quote,
                         "kind": { "enum": Kind::WORDS },
                         "severity": { "enum": Severity::WORDS },
                         "text": { "type": "string", "minLength": 3, "maxLength": 400 }
@@ -190,6 +225,7 @@ pub struct ReviewMachine {
     persona: Persona,
     doc: prfaq_doc::Document,
     limits: Limits,
+    passages: Option<Vec<String>>,
     messages: Vec<Message>,
     attempts: u32,
 }
@@ -202,7 +238,7 @@ impl ReviewMachine {
         let messages = vec![
             Message::system(format!(
                 "You are the {name} reviewing a PR/FAQ (an Amazon Working Backwards press release and FAQ) before a go/no-go decision. {focus} \
-                 Write at most {max} comments. Each comment quotes a short passage copied exactly, word for word, from the document (3 to 20 words), \
+                 Write at most {max} comments. Each comment quotes the sentence or heading it is about, copied exactly, word for word, from the document, \
                  says what kind it is ({kinds}), how much it matters ({severities}), and says in one or two sentences what the author should do.",
                 name = persona.name,
                 focus = persona.focus,
@@ -214,7 +250,8 @@ impl ReviewMachine {
                 "The document:\n\n{source}\n\nReply with only a JSON object: {{\"comments\": [{{\"quote\": \"…\", \"kind\": \"…\", \"severity\": \"…\", \"text\": \"…\"}}]}}"
             )),
         ];
-        Self { persona, doc, limits, messages, attempts: 0 }
+        let passages = passages(&doc);
+        Self { persona, doc, limits, passages, messages, attempts: 0 }
     }
 
     fn ask(&mut self, stage: String) -> Effect<Result<Review, ReviewError>> {
@@ -222,7 +259,10 @@ impl ReviewMachine {
         Effect::Ask {
             request: ChatRequest {
                 messages: self.messages.clone(),
-                structure: Structure::Json { name: "review_comments", schema: schema(self.limits.max_comments) },
+                structure: Structure::Json {
+                    name: "review_comments",
+                    schema: schema(self.limits.max_comments, self.passages.as_deref()),
+                },
                 max_tokens: self.limits.max_tokens,
                 stream: false,
             },
@@ -371,6 +411,13 @@ mod tests {
         let Effect::Ask { request, .. } = m.start() else { panic!("expected a request") };
         let Structure::Json { schema, .. } = &request.structure else { panic!("expected JSON") };
         assert_eq!(schema["properties"]["comments"]["maxItems"], 4);
+        let quotes = &schema["properties"]["comments"]["items"]["properties"]["quote"]["enum"];
+        let listed: Vec<&str> = quotes.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+        assert!(
+            listed.contains(&"SEATTLE — Marketers spend **six hours** every Monday copying numbers between tools."),
+            "{listed:?}"
+        );
+        assert!(listed.contains(&"How much does it cost?") && listed.contains(&"TBD."), "{listed:?}");
         assert!(request.messages[1].content.contains("six hours"));
     }
 

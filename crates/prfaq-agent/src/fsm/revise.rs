@@ -82,6 +82,17 @@ pub struct ReviseMachine {
     attempts: u32,
 }
 
+/// True when a finding of the rule named `name` is about a passage that a rewrite can fix;
+/// false for findings about something absent or about the document as a whole
+/// (`missing-…`, `too-few-…`, `too-many-…`, a press release too long or too short), which need
+/// writing, not rewriting.
+#[must_use]
+pub fn is_about_a_passage(name: &str) -> bool {
+    !["missing-", "too-few-", "too-many-", "press-release-too-", "sections-out-of-order", "empty-document"]
+        .iter()
+        .any(|p| name.starts_with(p))
+}
+
 /// The passage a target is in: its top-level block, or the block's sentence holding the target
 /// when the block is long. `None` when the span is in no block of text.
 #[must_use]
@@ -280,6 +291,13 @@ mod tests {
         m.start();
         assert!(matches!(m.on(reply("```\n```")), Effect::Ask { .. }));
         assert!(matches!(m.on(reply("  ")), Effect::Done(Err(ReviseError::Empty(2)))));
+    }
+
+    #[test]
+    fn absences_are_not_passages() {
+        assert!(!is_about_a_passage("missing-leader-quote"));
+        assert!(!is_about_a_passage("too-few-external-questions"));
+        assert!(is_about_a_passage("weasel-word"));
     }
 
     #[test]

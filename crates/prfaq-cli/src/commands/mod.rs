@@ -1,5 +1,6 @@
 //! One function per subcommand.
 
+mod agent;
 mod check;
 mod export;
 mod new;
@@ -86,6 +87,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         Command::Serve { listen, data, database_url, config, secure_cookies } => {
             serve::run(&serve::Request { listen, data, database_url, config, secure_cookies })
         }
+        Command::Agent { command, endpoint } => agent::run(command, &endpoint),
         Command::Lsp => match prfaq_lsp::run_stdio() {
             Ok(()) => Ok(ExitCode::SUCCESS),
             // The protocol asks for exit status 1 when the client exits without shutting down.
