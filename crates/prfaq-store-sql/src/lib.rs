@@ -172,6 +172,7 @@ macro_rules! impl_store {
                     round_id: RoundId(row.try_get("round_id").map_err(db)?),
                     document_id: DocumentId(row.try_get("document_id").map_err(db)?),
                     author_id: UserId(row.try_get("author_id").map_err(db)?),
+                    ai_persona: row.try_get("ai_persona").map_err(db)?,
                     revision: row.try_get("revision").map_err(db)?,
                     anchor: Anchor {
                         section: row.try_get("section").map_err(db)?,
@@ -188,6 +189,23 @@ macro_rules! impl_store {
                     response: row.try_get("response").map_err(db)?,
                     resolved_by: row.try_get::<Option<i64>, _>("resolved_by").map_err(db)?.map(UserId),
                     resolved_at: opt_ts(row.try_get("resolved_at").map_err(db)?)?,
+                })
+            }
+
+            fn agent_job_row(row: &DbRow) -> StoreResult<AgentJob> {
+                Ok(AgentJob {
+                    id: AgentJobId(row.try_get("id").map_err(db)?),
+                    workspace_id: WorkspaceId(row.try_get("workspace_id").map_err(db)?),
+                    document_id: row.try_get::<Option<i64>, _>("document_id").map_err(db)?.map(DocumentId),
+                    round_id: row.try_get::<Option<i64>, _>("round_id").map_err(db)?.map(RoundId),
+                    kind: word(&text(row, "kind")?)?,
+                    status: word(&text(row, "status")?)?,
+                    requested_by: UserId(row.try_get("requested_by").map_err(db)?),
+                    created_at: timestamp(row.try_get("created_at").map_err(db)?)?,
+                    finished_at: opt_ts(row.try_get("finished_at").map_err(db)?)?,
+                    input: row.try_get("input").map_err(db)?,
+                    result: row.try_get("result").map_err(db)?,
+                    error: row.try_get("error").map_err(db)?,
                 })
             }
 
@@ -1101,8 +1119,8 @@ macro_rules! impl_store {
                     let round = open_round_in(&mut tx, comment.round_id).await?;
                     let row = sqlx::query(
                         "INSERT INTO comments (round_id, document_id, author_id, revision, section, quote, start_offset, \
-                         end_offset, kind, severity, body, created_at, status) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *",
+                         end_offset, kind, severity, body, created_at, status, ai_persona) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *",
                     )
                     .bind(round.id.0)
                     .bind(round.document_id.0)
@@ -1117,6 +1135,7 @@ macro_rules! impl_store {
                     .bind(&comment.body)
                     .bind(now_ms())
                     .bind(CommentStatus::Open.as_str())
+                    .bind(&comment.ai_persona)
                     .fetch_one(&mut *tx)
                     .await
                     .map_err(db)?;
@@ -1266,6 +1285,82 @@ macro_rules! impl_store {
                     .await
                     .map_err(db)?;
                     all(&rows, document_row)
+                }
+
+                async fn create_agent_job(&self, job: NewAgentJob, audit: Audit) -> StoreResult<AgentJob> {
+                    let mut tx = self.begin_write().await.map_err(db)?;
+                    let row = sqlx::query(
+                        "INSERT INTO agent_jobs (workspace_id, document_id, round_id, kind, status, requested_by, \
+                         created_at, input) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *",
+                    )
+                    .bind(job.workspace_id.0)
+                    .bind(job.document_id.map(|d| d.0))
+                    .bind(job.round_id.map(|r| r.0))
+                    .bind(job.kind.as_str())
+                    .bind(AgentJobStatus::Running.as_str())
+                    .bind(job.requested_by.0)
+                    .bind(now_ms())
+                    .bind(&job.input)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| if is_foreign_key_violation(&e) { StoreError::NotFound("workspace") } else { db(e) })?;
+                    let stored = agent_job_row(&row)?;
+                    write_audit(&mut tx, job.workspace_id, job.document_id, &audit).await?;
+                    tx.commit().await.map_err(db)?;
+                    Ok(stored)
+                }
+
+                async fn agent_job(&self, id: AgentJobId) -> StoreResult<AgentJob> {
+                    let row = sqlx::query("SELECT * FROM agent_jobs WHERE id = $1")
+                        .bind(id.0)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(db)?
+                        .ok_or(StoreError::NotFound("agent job"))?;
+                    agent_job_row(&row)
+                }
+
+                async fn finish_agent_job(
+                    &self,
+                    id: AgentJobId,
+                    outcome: Result<String, String>,
+                    now: Timestamp,
+                ) -> StoreResult<AgentJob> {
+                    let (status, result, error) = match outcome {
+                        Ok(result) => (AgentJobStatus::Done, Some(result), None),
+                        Err(error) => (AgentJobStatus::Failed, None, Some(error)),
+                    };
+                    let mut tx = self.begin_write().await.map_err(db)?;
+                    sqlx::query(
+                        "UPDATE agent_jobs SET status = $1, result = $2, error = $3, finished_at = $4 \
+                         WHERE id = $5 AND status = $6",
+                    )
+                    .bind(status.as_str())
+                    .bind(result)
+                    .bind(error)
+                    .bind(millis(now))
+                    .bind(id.0)
+                    .bind(AgentJobStatus::Running.as_str())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db)?;
+                    let row = sqlx::query("SELECT * FROM agent_jobs WHERE id = $1")
+                        .bind(id.0)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(db)?
+                        .ok_or(StoreError::NotFound("agent job"))?;
+                    tx.commit().await.map_err(db)?;
+                    agent_job_row(&row)
+                }
+
+                async fn round_agent_jobs(&self, round: RoundId) -> StoreResult<Vec<AgentJob>> {
+                    let rows = sqlx::query("SELECT * FROM agent_jobs WHERE round_id = $1 ORDER BY id DESC")
+                        .bind(round.0)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(db)?;
+                    all(&rows, agent_job_row)
                 }
 
                 async fn audit_log(

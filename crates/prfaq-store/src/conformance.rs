@@ -18,7 +18,7 @@ macro_rules! conformance_tests {
     ($make:expr) => {
         $crate::conformance_tests!(@each $make;
             users, sessions, sign_in_failures, api_tokens, settings, workspaces_and_invitations, revisions_and_conflicts,
-            concurrent_saves_one_wins, rounds_and_reading, comments, decisions, audit_log,
+            concurrent_saves_one_wins, rounds_and_reading, comments, agent_jobs, decisions, audit_log,
             unknown_ids_are_not_found);
     };
     (@each $make:expr; $($name:ident),+) => {$(
@@ -332,6 +332,7 @@ pub async fn comments(store: &dyn Store) {
     let new = |severity| NewComment {
         round_id: round.id,
         author_id: reviewer.id,
+        ai_persona: None,
         anchor: anchor.clone(),
         kind: CommentKind::Question,
         severity,
@@ -367,9 +368,49 @@ pub async fn comments(store: &dyn Store) {
     assert!(store.comment(minor.id).await.unwrap().outdated);
     assert_eq!(store.comments(document.id).await.unwrap().len(), 2);
 
+    let ai =
+        NewComment { ai_persona: Some("Finance partner".into()), author_id: owner.id, ..new(CommentSeverity::Minor) };
+    let ai = store.add_comment(ai, audit(owner.id, "comment.added")).await.unwrap();
+    assert_eq!(store.comment(ai.id).await.unwrap().ai_persona.as_deref(), Some("Finance partner"));
+    assert_eq!(store.comment(critical.id).await.unwrap().ai_persona, None);
+
     store.close_round(round.id, audit(owner.id, "round.closed")).await.unwrap();
     let late = store.add_comment(new(CommentSeverity::Minor), audit(reviewer.id, "comment.added")).await;
     assert!(matches!(late, Err(StoreError::Invalid(_))), "no comments in a closed round: {late:?}");
+}
+
+/// AI agent jobs: recorded running, ended once with a result or an error, listed by round.
+pub async fn agent_jobs(store: &dyn Store) {
+    let (owner, workspace, document) = workspace_with_document(store).await;
+    let round = store.open_round(document.id, 0, &[], audit(owner.id, "round.opened")).await.unwrap();
+    let new = |round_id| NewAgentJob {
+        workspace_id: workspace.id,
+        document_id: Some(document.id),
+        round_id,
+        kind: AgentJobKind::Review,
+        requested_by: owner.id,
+        input: "{\"personas\":[\"finance\"]}".into(),
+    };
+    let first = store.create_agent_job(new(Some(round.id)), audit(owner.id, "agent.review")).await.unwrap();
+    assert_eq!((first.status, first.finished_at, first.kind), (AgentJobStatus::Running, None, AgentJobKind::Review));
+    let second = store.create_agent_job(new(Some(round.id)), audit(owner.id, "agent.review")).await.unwrap();
+    store.create_agent_job(new(None), audit(owner.id, "agent.review")).await.unwrap();
+    let listed: Vec<AgentJobId> = store.round_agent_jobs(round.id).await.unwrap().iter().map(|j| j.id).collect();
+    assert_eq!(listed, vec![second.id, first.id], "newest first, this round's only");
+
+    let now = Timestamp::now();
+    let done = store.finish_agent_job(first.id, Ok("{\"comments\":3}".into()), now).await.unwrap();
+    assert_eq!(
+        (done.status, done.result.as_deref(), done.error),
+        (AgentJobStatus::Done, Some("{\"comments\":3}"), None)
+    );
+    let again = store.finish_agent_job(first.id, Err("late".into()), now).await.unwrap();
+    assert_eq!(again.status, AgentJobStatus::Done, "an ended job stays as it ended");
+    let failed = store.finish_agent_job(second.id, Err("endpoint down".into()), now).await.unwrap();
+    assert_eq!((failed.status, failed.error.as_deref()), (AgentJobStatus::Failed, Some("endpoint down")));
+    assert!(matches!(store.agent_job(AgentJobId(999_999)).await, Err(StoreError::NotFound(_))));
+    let unknown = NewAgentJob { workspace_id: WorkspaceId(999_999), ..new(None) };
+    assert!(store.create_agent_job(unknown, audit(owner.id, "agent.review")).await.is_err());
 }
 
 /// Decisions: go freezes the north star, no-go archives for revisit, iterate goes back to draft.

@@ -298,6 +298,23 @@ pub trait Store: Send + Sync + 'static {
     /// have a revisit condition to watch.
     async fn due_for_revisit(&self, workspace: WorkspaceId, now: Timestamp) -> StoreResult<Vec<Document>>;
 
+    // --- AI agents ---
+
+    /// Records a new job as running.
+    async fn create_agent_job(&self, job: NewAgentJob, audit: Audit) -> StoreResult<AgentJob>;
+    /// A job by id.
+    async fn agent_job(&self, id: AgentJobId) -> StoreResult<AgentJob>;
+    /// Ends a running job with its result (JSON) or its error; a job already ended is left as
+    /// it is and returned unchanged.
+    async fn finish_agent_job(
+        &self,
+        id: AgentJobId,
+        outcome: Result<String, String>,
+        now: Timestamp,
+    ) -> StoreResult<AgentJob>;
+    /// The jobs of a round, newest first.
+    async fn round_agent_jobs(&self, round: RoundId) -> StoreResult<Vec<AgentJob>>;
+
     // --- audit ---
 
     /// The audit log of a workspace (or of one document), newest first.

@@ -40,6 +40,8 @@ id_type!(
     InvitationId,
     /// An entry of the audit log.
     AuditId,
+    /// A job of the AI agents.
+    AgentJobId,
 );
 
 text_enum!(
@@ -469,8 +471,10 @@ pub struct Comment {
     pub round_id: RoundId,
     /// The document.
     pub document_id: DocumentId,
-    /// Who wrote it.
+    /// Who wrote it (for an AI reviewer's comment: who asked for the review).
     pub author_id: UserId,
+    /// The AI reviewer persona that wrote it ("Finance partner"); `None` for a person's.
+    pub ai_persona: Option<String>,
     /// The revision its anchor refers to.
     pub revision: i64,
     /// The passage.
@@ -500,8 +504,10 @@ pub struct Comment {
 pub struct NewComment {
     /// The round.
     pub round_id: RoundId,
-    /// The writer.
+    /// The writer (for an AI reviewer: who asked for the review).
     pub author_id: UserId,
+    /// The AI reviewer persona, for a comment an AI wrote.
+    pub ai_persona: Option<String>,
     /// The passage, in the round's revision.
     pub anchor: Anchor,
     /// What it is.
@@ -573,4 +579,74 @@ pub struct AuditEvent {
     pub detail: String,
     /// When.
     pub at: Timestamp,
+}
+
+text_enum!(
+    /// What an AI agent job does.
+    AgentJobKind {
+        /// Persona reviewers comment on a round's revision.
+        Review = "review",
+        /// The drafter writes a PR/FAQ from a brief.
+        Draft = "draft",
+        /// The reviser proposes a rewrite of one passage.
+        Rewrite = "rewrite",
+    }
+);
+
+text_enum!(
+    /// Where an AI agent job stands.
+    AgentJobStatus {
+        /// Running on one of the servers.
+        Running = "running",
+        /// Finished with a result.
+        Done = "done",
+        /// Finished with an error.
+        Failed = "failed",
+    }
+);
+
+/// A job of the AI agents, recorded so every server sharing the database can show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgentJob {
+    /// Its id.
+    pub id: AgentJobId,
+    /// The workspace.
+    pub workspace_id: WorkspaceId,
+    /// The document, for a review or a rewrite.
+    pub document_id: Option<DocumentId>,
+    /// The round, for a review.
+    pub round_id: Option<RoundId>,
+    /// What it does.
+    pub kind: AgentJobKind,
+    /// Where it stands.
+    pub status: AgentJobStatus,
+    /// Who asked.
+    pub requested_by: UserId,
+    /// When.
+    pub created_at: Timestamp,
+    /// When it ended.
+    pub finished_at: Option<Timestamp>,
+    /// What it was asked (JSON, the server's own shape).
+    pub input: String,
+    /// What it produced (JSON), once done.
+    pub result: Option<String>,
+    /// Why it failed.
+    pub error: Option<String>,
+}
+
+/// A job to record.
+#[derive(Debug, Clone)]
+pub struct NewAgentJob {
+    /// The workspace.
+    pub workspace_id: WorkspaceId,
+    /// The document, if any.
+    pub document_id: Option<DocumentId>,
+    /// The round, if any.
+    pub round_id: Option<RoundId>,
+    /// What it does.
+    pub kind: AgentJobKind,
+    /// Who asked.
+    pub requested_by: UserId,
+    /// What it was asked (JSON).
+    pub input: String,
 }

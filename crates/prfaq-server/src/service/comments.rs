@@ -64,6 +64,7 @@ pub async fn add(state: &AppState, user: &User, round: RoundId, request: Comment
     let comment = NewComment {
         round_id: round,
         author_id: user.id,
+        ai_persona: None,
         anchor,
         kind: request.kind,
         severity: request.severity,
@@ -284,6 +285,7 @@ mod tests {
             round_id: RoundId(round),
             document_id: DocumentId(1),
             author_id: UserId(author),
+            ai_persona: None,
             revision: 1,
             anchor: Anchor { section: "Press release".into(), quote: "six hours".into(), start: 0, end: 9 },
             outdated: false,
