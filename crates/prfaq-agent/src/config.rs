@@ -53,7 +53,18 @@ pub enum StructuredOutput {
     Prompt,
 }
 
-/// An API key, read from the environment. Its `Debug` and `Display` never show it.
+impl fmt::Display for StructuredOutput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            StructuredOutput::Auto => "auto",
+            StructuredOutput::JsonSchema => "json_schema",
+            StructuredOutput::JsonObject => "json_object",
+            StructuredOutput::Prompt => "prompt",
+        })
+    }
+}
+
+/// An API key, read from the environment. Its `Debug` never shows it, and it has no `Display`.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ApiKey(String);
 
@@ -177,15 +188,21 @@ impl fmt::Debug for AgentConfig {
 #[derive(Deserialize, Default)]
 struct File {
     #[serde(default)]
-    agent: AgentConfig,
+    agent: Option<AgentConfig>,
 }
 
 impl AgentConfig {
     /// Reads the `[agent]` table of a whole `prfaq.toml` (other tables are ignored here; the
     /// critique engine checks those). Unknown keys inside `[agent]` are errors.
     pub fn from_toml(text: &str) -> Result<Self, ConfigError> {
+        Ok(Self::from_toml_if_present(text)?.unwrap_or_default())
+    }
+
+    /// Like [`AgentConfig::from_toml`], but `None` when the file has no `[agent]` table (the
+    /// web app then offers agents only to workspaces that set an endpoint).
+    pub fn from_toml_if_present(text: &str) -> Result<Option<Self>, ConfigError> {
         let file: File = toml::from_str(text)?;
-        file.agent.validated()
+        file.agent.map(AgentConfig::validated).transpose()
     }
 
     /// Checks ranges; returns the configuration unchanged when they hold.
@@ -203,8 +220,14 @@ impl AgentConfig {
         if !(0.0..=2.0).contains(&self.temperature) {
             return invalid("temperature", "must be between 0 and 2");
         }
-        if self.timeout_secs == 0 || self.connect_timeout_secs == 0 || self.idle_timeout_secs == 0 {
-            return invalid("timeout_secs", "timeouts must be at least one second");
+        for (field, value) in [
+            ("timeout_secs", self.timeout_secs),
+            ("connect_timeout_secs", self.connect_timeout_secs),
+            ("idle_timeout_secs", self.idle_timeout_secs),
+        ] {
+            if value == 0 {
+                return invalid(field, "must be at least one second");
+            }
         }
         if self.max_tokens < 64 || self.review_max_tokens < 64 {
             return invalid("max_tokens", "must be at least 64");
@@ -250,6 +273,7 @@ mod tests {
         assert_eq!(c.concurrency, 4);
         assert_eq!(c.personas[0].function, "leadership");
         assert_eq!(AgentConfig::from_toml("").expect("empty").model, "default");
+        assert!(AgentConfig::from_toml_if_present("[limits]\n").expect("no table").is_none());
     }
 
     #[test]

@@ -14,11 +14,19 @@ pub struct AppOptions {
     pub max_body_bytes: usize,
     /// Reading speed assumed for a round's minimum reading time, in words per minute.
     pub reading_words_per_minute: i64,
+    /// The AI endpoint of the server's prfaq.toml (`[agent]`), used by workspaces that set
+    /// none of their own; `None` when the file has no `[agent]` table.
+    pub agent: Option<prfaq_agent::config::AgentConfig>,
 }
 
 impl Default for AppOptions {
     fn default() -> Self {
-        AppOptions { secure_cookies: false, max_body_bytes: 2 * 1024 * 1024, reading_words_per_minute: 250 }
+        AppOptions {
+            secure_cookies: false,
+            max_body_bytes: 2 * 1024 * 1024,
+            reading_words_per_minute: 250,
+            agent: None,
+        }
     }
 }
 

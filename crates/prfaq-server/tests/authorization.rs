@@ -52,6 +52,7 @@ struct World {
     owner_token_id: i64,
     viewer_id: i64,
     second_document: i64,
+    job: i64,
 }
 
 impl World {
@@ -138,6 +139,25 @@ impl World {
             )
             .await;
         let second_document = second.json()["id"].as_i64().unwrap();
+        // An AI job on the round, recorded as a server would (no endpoint is set up here, so
+        // asking through the API is refused with 422 before any job starts).
+        let job = app
+            .store
+            .create_agent_job(
+                prfaq_store::NewAgentJob {
+                    workspace_id: workspace.id,
+                    document_id: Some(DocumentId(document)),
+                    round_id: Some(prfaq_store::RoundId(round)),
+                    kind: prfaq_store::AgentJobKind::Review,
+                    requested_by: user(Owner).id,
+                    input: "{}".into(),
+                },
+                Audit::by(user(Owner).id, "agent.review", ""),
+            )
+            .await
+            .unwrap()
+            .id
+            .0;
         World {
             app,
             tokens,
@@ -148,6 +168,7 @@ impl World {
             owner_token_id,
             viewer_id,
             second_document,
+            job,
         }
     }
 
@@ -214,6 +235,16 @@ fn rows() -> Vec<Row> {
         row(Method::GET, "/documents/{id}/people", MEMBERS, none),
         row(Method::PUT, "/documents/{id}/people/{user_id}", SHARERS, |_| Some(json!({"role": "viewer"}))),
         row(Method::GET, "/documents/{id}/audit", MEMBERS, none),
+        row(Method::GET, "/workspaces/{id}/agent-settings", MEMBERS, none),
+        row(Method::PUT, "/workspaces/{id}/agent-settings", ADMINS, |_| {
+            Some(json!({"base_url": "http://127.0.0.1:9/v1", "model": "m"}))
+        }),
+        row(Method::POST, "/workspaces/{id}/drafts", MEMBERS, |_| Some(json!({"brief": "## Customer\nBakers"}))),
+        row(Method::POST, "/rounds/{id}/ai-reviews", EDITORS, |_| Some(json!({"personas": ["finance"]}))),
+        row(Method::POST, "/documents/{id}/rewrites", EDITORS, |_| {
+            Some(json!({"revision": 1, "rule": "STY001", "start": 0}))
+        }),
+        row(Method::GET, "/agent-jobs/{id}", MEMBERS, none),
         row(Method::GET, "/tokens", SIGNED_IN, none),
         // Tokens are minted from a signed-in session only: a bearer token may not make more.
         row(Method::POST, "/tokens", &[], |_| Some(json!({"name": "ci"}))),
@@ -231,6 +262,8 @@ fn path(world: &World, route: &str) -> String {
         world.round
     } else if route.starts_with("/comments/") {
         world.comment
+    } else if route.starts_with("/agent-jobs/") {
+        world.job
     } else {
         world.owner_token_id
     };
@@ -354,6 +387,13 @@ fn page_rows() -> Vec<PageRow> {
         post("/r/{id}/close", EDITORS, &[]),
         post("/r/{id}/reviewers", EDITORS, &[("user_id", "{viewer}"), ("function", "legal")]),
         post("/c/{id}/resolve", EDITORS, &[("status", "deferred")]),
+        get("/w/{id}/agents", MEMBERS),
+        post("/w/{id}/agents", ADMINS, &[("base_url", "http://127.0.0.1:9/v1"), ("model", "m")]),
+        get("/w/{id}/draft", MEMBERS),
+        post("/w/{id}/draft", MEMBERS, &[("brief", "## Customer\nBakers")]),
+        post("/r/{id}/ai-reviews", EDITORS, &[("persona_finance", "on")]),
+        post("/d/{id}/rewrites", EDITORS, &[("revision", "1"), ("rule", "STY001"), ("start", "0")]),
+        get("/jobs/{id}", MEMBERS),
     ]
 }
 
@@ -421,6 +461,7 @@ fn page_path(world: &World, route: &str) -> String {
         Some("w") => world.workspace,
         Some("d") => world.document,
         Some("r") => world.round,
+        Some("jobs") => world.job,
         _ => world.comment,
     };
     let path = route.replace("{id}", &id.to_string()).replace("{format}", "md");
@@ -438,7 +479,7 @@ fn every_page_with_an_id_has_a_row() {
     for line in source.lines().map(str::trim).filter(|l| l.starts_with(".route(\"")) {
         let rest = &line[8..];
         let path = &rest[..rest.find('"').unwrap()];
-        if !["/w/", "/d/", "/r/", "/c/"].iter().any(|p| path.starts_with(p)) {
+        if !["/w/", "/d/", "/r/", "/c/", "/jobs/"].iter().any(|p| path.starts_with(p)) {
             continue;
         }
         for method in ["get", "post"] {

@@ -1363,6 +1363,17 @@ macro_rules! impl_store {
                     all(&rows, agent_job_row)
                 }
 
+                async fn record_event(
+                    &self,
+                    workspace: WorkspaceId,
+                    document: Option<DocumentId>,
+                    audit: Audit,
+                ) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(db)?;
+                    write_audit(&mut tx, workspace, document, &audit).await?;
+                    tx.commit().await.map_err(db)
+                }
+
                 async fn audit_log(
                     &self,
                     workspace: WorkspaceId,

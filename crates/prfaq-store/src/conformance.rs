@@ -409,6 +409,9 @@ pub async fn agent_jobs(store: &dyn Store) {
     let failed = store.finish_agent_job(second.id, Err("endpoint down".into()), now).await.unwrap();
     assert_eq!((failed.status, failed.error.as_deref()), (AgentJobStatus::Failed, Some("endpoint down")));
     assert!(matches!(store.agent_job(AgentJobId(999_999)).await, Err(StoreError::NotFound(_))));
+    store.record_event(workspace.id, None, audit(owner.id, "agent.settings")).await.unwrap();
+    let log = store.audit_log(workspace.id, None, 10).await.unwrap();
+    assert_eq!(log[0].action, "agent.settings");
     let unknown = NewAgentJob { workspace_id: WorkspaceId(999_999), ..new(None) };
     assert!(store.create_agent_job(unknown, audit(owner.id, "agent.review")).await.is_err());
 }

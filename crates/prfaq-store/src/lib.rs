@@ -317,6 +317,11 @@ pub trait Store: Send + Sync + 'static {
 
     // --- audit ---
 
+    /// Writes an entry of the audit log for a change made outside the other methods (a
+    /// setting).
+    async fn record_event(&self, workspace: WorkspaceId, document: Option<DocumentId>, audit: Audit)
+    -> StoreResult<()>;
+
     /// The audit log of a workspace (or of one document), newest first.
     async fn audit_log(
         &self,

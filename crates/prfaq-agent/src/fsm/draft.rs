@@ -253,9 +253,9 @@ impl Machine for DraftMachine {
     fn on(&mut self, event: Event) -> Effect<Self::Outcome> {
         let reply = match event {
             Event::Replied(reply) => reply,
-            // A fix request that failed still leaves the last draft: report it.
-            Event::Failed(e) if self.best.is_some() => {
-                let _ = e;
+            // A fix request that failed still leaves the last draft: report it. Cancelling is
+            // the person stopping the run, not a failure to work around.
+            Event::Failed(e) if self.best.is_some() && e != ProviderError::Cancelled => {
                 return self.finish();
             }
             Event::Failed(e) => return Effect::Done(Err(DraftError::Provider(e))),
@@ -376,8 +376,16 @@ mod tests {
         let mut m = machine("Bakers throw away bread.");
         m.start();
         ask(m.on(reply("Just a line.")));
-        let draft = done(m.on(Event::Failed(ProviderError::Cancelled))).expect("draft");
+        let down = ProviderError::Timeout { seconds: 1, what: "waiting for the answer" };
+        let draft = done(m.on(Event::Failed(down))).expect("draft");
         assert_eq!(draft.markdown, "Just a line.\n");
+        let mut m = machine("Bakers throw away bread.");
+        m.start();
+        ask(m.on(reply("Just a line.")));
+        assert_eq!(
+            done(m.on(Event::Failed(ProviderError::Cancelled))),
+            Err(DraftError::Provider(ProviderError::Cancelled))
+        );
     }
 
     #[test]

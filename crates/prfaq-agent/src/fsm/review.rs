@@ -264,7 +264,8 @@ impl ReviewMachine {
                     schema: schema(self.limits.max_comments, self.passages.as_deref()),
                 },
                 max_tokens: self.limits.max_tokens,
-                stream: false,
+                // Streamed so the idle timeout measures silence, not the whole reply's length.
+                stream: true,
             },
             stage,
         }

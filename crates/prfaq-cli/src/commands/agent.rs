@@ -447,6 +447,10 @@ fn apply(path: &Path, read: &str, new: &str) -> Result<()> {
     let name = path.file_name().map_or_else(|| "prfaq".into(), |n| n.to_string_lossy().into_owned());
     let temp: PathBuf = dir.join(format!(".{name}.prfaq-{}", std::process::id()));
     std::fs::write(&temp, new).with_context(|| format!("{}: cannot write", temp.display()))?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        // Keep the file's permissions; the temporary file was created with the defaults.
+        let _ = std::fs::set_permissions(&temp, meta.permissions());
+    }
     std::fs::rename(&temp, path).with_context(|| format!("{}: cannot replace", path.display()))
 }
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use prfaq_server::{AppOptions, Database, ServeOptions};
 
-use crate::config::Engines;
+use crate::config::{self, Engines};
 use crate::output;
 
 /// What `prfaq serve` was asked to do.
@@ -33,6 +33,14 @@ fn default_data_dir() -> PathBuf {
 
 pub(crate) fn run(request: &Request) -> Result<ExitCode> {
     let engine = Engines::new(request.config.as_deref())?.for_path(None)?;
+    let agent = match config::file_for(request.config.as_deref(), None) {
+        Some(file) => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            prfaq_agent::config::AgentConfig::from_toml_if_present(&text)
+                .with_context(|| format!("{}", file.display()))?
+        }
+        None => None,
+    };
     let database = match &request.database_url {
         Some(url) => Database::Url(url.clone()),
         None => Database::SqliteFile(request.data.clone().unwrap_or_else(default_data_dir).join("prfaq.db")),
@@ -44,7 +52,7 @@ pub(crate) fn run(request: &Request) -> Result<ExitCode> {
     let options = ServeOptions {
         listen: request.listen,
         database,
-        app: AppOptions { secure_cookies: request.secure_cookies, ..AppOptions::default() },
+        app: AppOptions { secure_cookies: request.secure_cookies, agent, ..AppOptions::default() },
         engine: (*engine).clone(),
     };
     tracing_subscriber::fmt().with_writer(std::io::stderr).with_env_filter(env_filter()).init();

@@ -2,6 +2,7 @@
 //! `Authorization: Bearer` token) and checks access through `auth::access`; errors are
 //! `{"error": {"code", "message", "field"}}`.
 
+pub mod agents;
 pub mod audit;
 pub mod comments;
 pub mod compare;
@@ -49,6 +50,11 @@ pub fn routes() -> Router<AppState> {
         .route("/documents/{id}/people", get(sharing::people))
         .route("/documents/{id}/people/{user_id}", put(sharing::set_role))
         .route("/documents/{id}/audit", get(audit::document))
+        .route("/workspaces/{id}/agent-settings", get(agents::settings).put(agents::set_settings))
+        .route("/workspaces/{id}/drafts", post(agents::draft))
+        .route("/rounds/{id}/ai-reviews", post(agents::ask_reviewers))
+        .route("/documents/{id}/rewrites", post(agents::rewrite))
+        .route("/agent-jobs/{id}", get(agents::job))
         .route("/tokens", get(tokens::list).post(tokens::create))
         .route("/tokens/{id}", delete(tokens::revoke))
         .fallback(documents::not_found)

@@ -11,7 +11,7 @@ use prfaq_store::{
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::views::{convergence, diff_html, document_html, findings_html, score_chart};
+use super::views::{RewriteTarget, convergence, diff_html, document_html, findings_html, score_chart};
 use super::{PageResult, PageUser, render};
 use crate::auth::access::{document_access, workspace_access};
 use crate::auth::identity::csrf_token;
@@ -103,6 +103,8 @@ pub(crate) async fn view(
     let csrf = csrf_token(&session).await?;
     let review = super::review::document_sections(&state, &me.user, &access, &csrf, head.metrics.words).await?;
     let (front, rendered) = document_html(&analysis.doc);
+    let agents_ready =
+        crate::service::agents::settings(&state, &me.user, access.document.workspace_id).await?.source != "none";
     let page = DocumentPage {
         csrf: &csrf,
         review,
@@ -111,7 +113,14 @@ pub(crate) async fn view(
         role: access.role,
         front,
         rendered,
-        findings: findings_html(&analysis),
+        findings: findings_html(
+            &analysis,
+            (access.role.can_edit() && agents_ready).then_some(RewriteTarget {
+                document: access.document.id.0,
+                revision: head.number,
+                csrf: &csrf,
+            }),
+        ),
         chart: score_chart(&revisions),
         convergence: convergence(&revisions, state.engine().config().revise.converged_after),
         revisions,
@@ -154,7 +163,7 @@ pub(crate) async fn edit_form(
         csrf: &csrf_token(&session).await?,
         signed_in: Some(&me.user.name),
         base: head.number,
-        findings: findings_html(&analysis),
+        findings: findings_html(&analysis, None),
         markdown: head.markdown,
         document: access.document,
         conflict: None,
@@ -193,7 +202,7 @@ pub(crate) async fn save(
                 signed_in: Some(&me.user.name),
                 document: access.document,
                 base: current,
-                findings: findings_html(&analysis),
+                findings: findings_html(&analysis, None),
                 markdown,
                 conflict: Some(ConflictView { base, current, diff: diff_html(&diff) }),
             };
@@ -219,7 +228,7 @@ pub(crate) async fn check(
     document_access(&state, &me.user, DocumentId(id)).await?;
     documents::validate_markdown(&form.markdown)?;
     let analysis = Analysis::of(state.engine(), &form.markdown.replace("\r\n", "\n"));
-    Ok(axum::response::Html(findings_html(&analysis)).into_response())
+    Ok(axum::response::Html(findings_html(&analysis, None)).into_response())
 }
 
 #[derive(Template)]

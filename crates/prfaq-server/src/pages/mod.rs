@@ -3,6 +3,7 @@
 //! the API (`service` and `auth::access`).
 
 pub(crate) mod account;
+mod agents;
 mod audit;
 mod compare;
 mod documents;
@@ -52,6 +53,11 @@ pub fn routes() -> Router<AppState> {
         .route("/d/{id}/people", get(sharing::people).post(sharing::set_role))
         .route("/d/{id}/invitations", post(sharing::invite_to_document))
         .route("/d/{id}/audit", get(audit::document))
+        .route("/w/{id}/agents", get(agents::settings).post(agents::save_settings))
+        .route("/w/{id}/draft", get(agents::brief_form).post(agents::draft))
+        .route("/r/{id}/ai-reviews", post(agents::ask_reviewers))
+        .route("/d/{id}/rewrites", post(agents::rewrite))
+        .route("/jobs/{id}", get(agents::job))
         .route("/invite/{token}", get(invite::show))
         .route("/invite/{token}/accept", post(invite::accept))
         .route("/invite/{token}/join", post(invite::join))

@@ -39,6 +39,8 @@ struct ReviewerRow {
 struct CommentRow {
     comment: Comment,
     author: String,
+    /// Written by an AI reviewer: shown marked as such.
+    ai: bool,
 }
 
 /// What the reviewer was writing when the comment was refused, kept for the form.
@@ -85,6 +87,17 @@ struct RoundPage<'a> {
     members: Vec<(UserId, String)>,
     functions: &'static [ReviewerFunction],
     statuses: &'static [CommentStatus],
+    ai: Option<AiCard>,
+}
+
+/// "Ask the AI reviewers" on a round, for those who may edit the document.
+struct AiCard {
+    /// False until an endpoint is set up.
+    ready: bool,
+    /// Persona ids and names.
+    personas: Vec<(String, String)>,
+    /// This round's AI jobs, newest first.
+    jobs: Vec<super::agents::JobRow>,
 }
 
 fn panel_html(found: &RoundAccess, me: UserId, csrf: &str, draft: Draft) -> String {
@@ -133,6 +146,17 @@ async fn round_page(state: &AppState, me: &User, session: &Session, id: RoundId,
     } else {
         Vec::new()
     };
+    let ai = if found.access.role.can_edit() {
+        let settings = crate::service::agents::settings(state, me, found.access.document.workspace_id).await?;
+        let jobs = state.store().round_agent_jobs(id).await?;
+        Some(AiCard {
+            ready: settings.source != "none",
+            personas: crate::service::agents::available_personas(state).into_iter().map(|p| (p.id, p.name)).collect(),
+            jobs: jobs.into_iter().take(5).map(super::agents::JobRow::of).collect(),
+        })
+    } else {
+        None
+    };
     let mine = found.reviewer(me.id);
     let page = RoundPage {
         csrf: &csrf,
@@ -156,7 +180,11 @@ async fn round_page(state: &AppState, me: &User, session: &Session, id: RoundId,
                 submitted: r.submitted_at.is_some(),
             })
             .collect(),
-        comments: comments.into_iter().map(|c| CommentRow { author: name(&c.author_id), comment: c }).collect(),
+        comments: comments
+            .into_iter()
+            .map(|c| CommentRow { author: comments::byline(&c, &people), ai: c.ai_persona.is_some(), comment: c })
+            .collect(),
+        ai,
         log,
         members,
         functions: ReviewerFunction::ALL,

@@ -29,20 +29,34 @@ pub(crate) struct FindingRow {
     line: usize,
     rule: &'static str,
     message: String,
+    start: usize,
+    rewritable: bool,
+}
+
+/// Where "suggest a rewrite" posts: the document, the revision checked, the form's token.
+pub(crate) struct RewriteTarget<'a> {
+    /// The document.
+    pub document: i64,
+    /// The revision the findings are of.
+    pub revision: i64,
+    /// The CSRF token.
+    pub csrf: &'a str,
 }
 
 #[derive(Template)]
 #[template(path = "findings.html")]
-struct Findings {
+struct Findings<'a> {
     score: u32,
     errors: i64,
     warnings: i64,
     placeholders: i64,
     findings: Vec<FindingRow>,
+    rewrite: Option<RewriteTarget<'a>>,
 }
 
-/// The findings panel of a checked text (`<div id="findings">`).
-pub(crate) fn findings_html(analysis: &Analysis) -> String {
+/// The findings panel of a checked text (`<div id="findings">`); with `rewrite`, each finding
+/// about a passage offers "suggest a rewrite" (the AI reviser).
+pub(crate) fn findings_html(analysis: &Analysis, rewrite: Option<RewriteTarget<'_>>) -> String {
     let metrics = analysis.metrics();
     let findings = analysis
         .report
@@ -53,9 +67,12 @@ pub(crate) fn findings_html(analysis: &Analysis) -> String {
             line: analysis.doc.location(f.span.start).line,
             rule: f.rule,
             message: f.message.clone(),
+            start: f.span.start,
+            rewritable: prfaq_agent::fsm::revise::is_about_a_passage(f.name),
         })
         .collect();
     let panel = Findings {
+        rewrite,
         score: analysis.report.score.overall,
         errors: metrics.errors,
         warnings: metrics.warnings,

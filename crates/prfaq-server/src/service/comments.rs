@@ -252,6 +252,15 @@ pub async fn round_log(state: &AppState, user: &User, round: RoundId) -> AppResu
     Ok(log_lines(&found, &comments, &names))
 }
 
+/// Who a comment is by, as pages and logs show it: an AI reviewer's comment names its persona
+/// and says it is AI ("AI: Finance partner"), never the person who asked for it.
+pub fn byline(comment: &Comment, names: &HashMap<UserId, String>) -> String {
+    match &comment.ai_persona {
+        Some(persona) => format!("AI: {persona}"),
+        None => names.get(&comment.author_id).cloned().unwrap_or_default(),
+    }
+}
+
 /// The log lines of a round's `comments` (those the caller may see), with the authors' names.
 pub fn log_lines(found: &RoundAccess, comments: &[Comment], names: &HashMap<UserId, String>) -> Vec<LogLine> {
     let mut lines: Vec<LogLine> = comments
@@ -259,8 +268,8 @@ pub fn log_lines(found: &RoundAccess, comments: &[Comment], names: &HashMap<User
         .map(|c| LogLine {
             round: found.round.number,
             comment: c.id,
-            reviewer: names.get(&c.author_id).cloned().unwrap_or_default(),
-            function: found.reviewer(c.author_id).map(|r| r.function),
+            reviewer: byline(c, names),
+            function: if c.ai_persona.is_some() { None } else { found.reviewer(c.author_id).map(|r| r.function) },
             item: shorten(&c.anchor.quote, 80),
             text: shorten(&c.body, 160),
             kind: c.kind,

@@ -1,6 +1,7 @@
 //! What the pages and the API both do, written once: each function checks the caller's
 //! access, validates, and calls the store.
 
+pub mod agents;
 pub mod analysis;
 pub mod anchors;
 pub mod audit;
