@@ -239,7 +239,8 @@ impl Provider {
                 .get(reqwest::header::RETRY_AFTER)
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| retry::parse_retry_after(v, jiff::Timestamp::now()));
-            let body = response.text().await.unwrap_or_default();
+            // Some endpoints echo the key they refused; the error quotes the body, never the key.
+            let body = self.redact(response.text().await.unwrap_or_default());
             return self.status_error(status, &body, after, request, mode);
         }
         if request.stream {
@@ -252,6 +253,14 @@ impl Provider {
                 },
                 Err(e) => Attempt::Retry { error: self.transport_error(&e, "reading the answer"), after: None },
             }
+        }
+    }
+
+    /// `text` with the API key replaced by `<redacted>`.
+    fn redact(&self, text: String) -> String {
+        match self.key.as_ref().map(ApiKey::expose) {
+            Some(key) if !key.is_empty() && text.contains(key) => text.replace(key, "<redacted>"),
+            _ => text,
         }
     }
 
