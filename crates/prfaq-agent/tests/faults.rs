@@ -231,7 +231,7 @@ fn text_request(stream: bool) -> ChatRequest {
 fn json_request() -> ChatRequest {
     ChatRequest {
         messages: vec![Message::user("Reply with JSON.")],
-        structure: Structure::Json { name: "review_comments", schema: review::schema(3) },
+        structure: Structure::Json { name: "review_comments", schema: review::schema(3, None) },
         max_tokens: 64,
         stream: false,
     }

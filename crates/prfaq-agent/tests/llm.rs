@@ -215,6 +215,10 @@ async fn a_review_under_json_schema_is_read_and_anchored() {
     let review = outcome.expect("schema-bound JSON is read");
     assert_eq!((review.persona.as_str(), review.function.as_str()), (persona.id.as_str(), persona.function.as_str()));
     check_review(&review, DOC, limits);
+    // The schema lists the document's sentences as the only quotes allowed, so even a model that
+    // invents quotes when free to cannot here: every comment read is anchored.
+    assert!(!review.comments.is_empty(), "{review:#?}");
+    assert_eq!(review.unanchored, 0, "{review:#?}");
 }
 
 #[tokio::test]
@@ -224,7 +228,7 @@ async fn a_review_under_json_object_is_read_or_reported_unreadable() {
     let provider = provider(AgentConfig { structured_output: StructuredOutput::JsonObject, ..config() });
     let request = ChatRequest {
         messages: vec![Message::user(format!("List two comments on this document as JSON.\n\n{DOC}"))],
-        structure: Structure::Json { name: "review_comments", schema: review::schema(2) },
+        structure: Structure::Json { name: "review_comments", schema: review::schema(2, None) },
         max_tokens: 8,
         stream: false,
     };
@@ -254,7 +258,7 @@ async fn a_reply_cut_off_by_its_token_budget_says_length() {
     let provider = provider(AgentConfig { structured_output: StructuredOutput::JsonSchema, ..config() });
     let request = ChatRequest {
         messages: vec![Message::user(format!("Review this document as JSON comments.\n\n{DOC}"))],
-        structure: Structure::Json { name: "review_comments", schema: review::schema(3) },
+        structure: Structure::Json { name: "review_comments", schema: review::schema(3, None) },
         max_tokens: 12,
         stream: false,
     };

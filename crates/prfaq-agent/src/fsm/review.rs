@@ -200,6 +200,7 @@ pub fn schema(max_comments: usize, passages: Option<&[String]>) -> Value {
         "properties": {
             "comments": {
                 "type": "array",
+                "minItems": 1,
                 "maxItems": max_comments,
                 "items": {
                     "type": "object",

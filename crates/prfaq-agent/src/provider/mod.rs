@@ -243,12 +243,23 @@ impl Provider {
             let body = self.redact(response.text().await.unwrap_or_default());
             return self.status_error(status, &body, after, request, mode);
         }
-        if request.stream {
+        // Some servers ignore `stream` and answer with the whole reply: read what was sent.
+        let event_stream = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/event-stream"));
+        if request.stream && event_stream {
             self.read_stream(response, on_text).await
         } else {
             match response.text().await {
                 Ok(text) => match wire::reply(&text) {
-                    Ok(reply) => Attempt::Done(reply),
+                    Ok(reply) => {
+                        if request.stream {
+                            on_text(&reply.content);
+                        }
+                        Attempt::Done(reply)
+                    }
                     Err(why) => Attempt::Fail(ProviderError::Malformed(why)),
                 },
                 Err(e) => Attempt::Retry { error: self.transport_error(&e, "reading the answer"), after: None },
