@@ -38,13 +38,15 @@ impl Response {
 
 impl TestApp {
     pub(crate) async fn new() -> Self {
+        Self::with_options(AppOptions::default()).await
+    }
+
+    /// An app with these options (the server's AI endpoint, say).
+    pub(crate) async fn with_options(options: AppOptions) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&dir.path().join("prfaq.db")).await.unwrap());
-        let state = AppState::new(
-            Arc::clone(&store),
-            prfaq_critique::Engine::new(prfaq_critique::Config::default()),
-            AppOptions::default(),
-        );
+        let state =
+            AppState::new(Arc::clone(&store), prfaq_critique::Engine::new(prfaq_critique::Config::default()), options);
         TestApp { router: prfaq_server::router(state), store, _dir: dir }
     }
 
