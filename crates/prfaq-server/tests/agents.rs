@@ -5,6 +5,11 @@
 //! They run one at a time with the other model tests (.config/nextest.toml).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+/// An offset from the JSON.
+fn offset(v: &Value) -> usize {
+    usize::try_from(v.as_u64().unwrap()).unwrap()
+}
+
 mod support;
 
 use std::time::Duration;
@@ -139,10 +144,9 @@ async fn ai_reviewers_comment_marked_ai_and_reviewers_see_them_only_after_their_
 
     let all = app.api(Method::GET, &format!("/api/v1/rounds/{round}/comments"), &owner_token, None).await.json();
     let ai: Vec<&Value> = all.as_array().unwrap().iter().filter(|c| c["ai_persona"].is_string()).collect();
-    assert_eq!(ai.len() as u64, stored);
+    assert_eq!(u64::try_from(ai.len()).unwrap(), stored);
     for c in &ai {
-        let (start, end) =
-            (c["anchor"]["start"].as_u64().unwrap() as usize, c["anchor"]["end"].as_u64().unwrap() as usize);
+        let (start, end) = (offset(&c["anchor"]["start"]), offset(&c["anchor"]["end"]));
         assert_eq!(&DOC[start..end], c["anchor"]["quote"].as_str().unwrap(), "anchored in the round's revision");
         assert!(["Finance partner", "Legal counsel"].contains(&c["ai_persona"].as_str().unwrap()));
     }
@@ -162,7 +166,7 @@ async fn ai_reviewers_comment_marked_ai_and_reviewers_see_them_only_after_their_
     let submitted = app.api(Method::POST, &format!("/api/v1/rounds/{round}/submit"), &reviewer_token, None).await;
     assert_eq!(submitted.status, StatusCode::OK, "{}", submitted.body);
     let after = app.api(Method::GET, &format!("/api/v1/rounds/{round}/comments"), &reviewer_token, None).await.json();
-    assert_eq!(after.as_array().unwrap().len() as u64, stored);
+    assert_eq!(u64::try_from(after.as_array().unwrap().len()).unwrap(), stored);
 
     // The log names the persona as AI; the round still has its one human reviewer.
     let log = app.api(Method::GET, &format!("/api/v1/rounds/{round}/log"), &owner_token, None).await.json();
@@ -248,7 +252,7 @@ async fn a_draft_from_a_brief_and_an_accepted_rewrite_of_a_finding() {
     let rewrite = finished(&app, &token, asked.json()["id"].as_i64().unwrap()).await;
     assert_eq!(rewrite["status"], "done", "{rewrite:#}");
     let proposal = &rewrite["output"];
-    let (from, to) = (proposal["start"].as_u64().unwrap() as usize, proposal["end"].as_u64().unwrap() as usize);
+    let (from, to) = (offset(&proposal["start"]), offset(&proposal["end"]));
     let markdown = proposal["markdown"].as_str().unwrap();
     assert_eq!(
         format!("{}{}{}", &DOC[..from], proposal["rewrite"].as_str().unwrap(), &DOC[to..]),
