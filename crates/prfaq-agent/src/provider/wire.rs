@@ -42,9 +42,17 @@ impl JsonMode {
 /// The request body for `request` under `config`.
 #[must_use]
 pub fn body(config: &AgentConfig, request: &ChatRequest, mode: JsonMode) -> Value {
+    // Without `json_schema`, the schema can only be given in words: it goes after the last
+    // message, so the model reads it last.
+    let mut messages = request.messages.clone();
+    if let (Structure::Json { schema, .. }, JsonMode::Object | JsonMode::Prompt) = (&request.structure, mode)
+        && let Some(last) = messages.last_mut()
+    {
+        last.content.push_str(&format!("\n\nReply with JSON that matches this JSON Schema:\n{schema}"));
+    }
     let mut body = json!({
         "model": config.model,
-        "messages": request.messages,
+        "messages": messages,
         "max_tokens": request.max_tokens,
         "temperature": config.temperature,
         "stream": request.stream,
@@ -195,6 +203,11 @@ mod tests {
         let json = request(Structure::Json { name: "c", schema: json!({"type": "object"}) });
         assert_eq!(body(&config, &json, JsonMode::Schema)["response_format"]["type"], "json_schema");
         assert_eq!(body(&config, &json, JsonMode::Object)["response_format"]["type"], "json_object");
+        let asked = body(&config, &json, JsonMode::Object)["messages"][0]["content"].as_str().unwrap_or("").to_string();
+        assert!(asked.ends_with("JSON Schema:\n{\"type\":\"object\"}"), "{asked}");
+        let schema_mode =
+            body(&config, &json, JsonMode::Schema)["messages"][0]["content"].as_str().unwrap_or("").to_string();
+        assert_eq!(schema_mode, "hi");
         assert!(body(&config, &json, JsonMode::Prompt).get("response_format").is_none());
         assert!(body(&config, &request(Structure::Text), JsonMode::Schema).get("response_format").is_none());
     }
