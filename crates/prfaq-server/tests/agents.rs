@@ -78,6 +78,15 @@ async fn use_test_model(app: &TestApp, token: &str, workspace: i64) {
     assert!(!set.body.contains("sk-test-never-shown"), "the key is never sent back: {}", set.body);
 }
 
+/// Creates a document from `DOC`; returns its id.
+async fn create_document(app: &TestApp, token: &str, workspace: i64) -> i64 {
+    let created = app
+        .api(Method::POST, &format!("/api/v1/workspaces/{workspace}/documents"), token, Some(json!({"markdown": DOC})))
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    created.json()["id"].as_i64().unwrap()
+}
+
 #[tokio::test]
 async fn ai_reviewers_comment_marked_ai_and_reviewers_see_them_only_after_their_own_critique() {
     let app = app().await;
@@ -87,15 +96,7 @@ async fn ai_reviewers_comment_marked_ai_and_reviewers_see_them_only_after_their_
     let reviewer_token = app.token(&reviewer).await;
     use_test_model(&app, &owner_token, workspace.id.0).await;
 
-    let created = app
-        .api(
-            Method::POST,
-            &format!("/api/v1/workspaces/{}/documents", workspace.id),
-            &owner_token,
-            Some(json!({"markdown": DOC})),
-        )
-        .await;
-    let document = created.json()["id"].as_i64().unwrap();
+    let document = create_document(&app, &owner_token, workspace.id.0).await;
     let opened = app
         .api(
             Method::POST,
@@ -221,15 +222,7 @@ async fn a_draft_from_a_brief_and_an_accepted_rewrite_of_a_finding() {
     let documents = app.api(Method::GET, &format!("/api/v1/workspaces/{}/documents", workspace.id), &token, None).await;
     assert_eq!(documents.json().as_array().map(Vec::len), Some(0), "a draft is offered, not stored as a document");
 
-    let created = app
-        .api(
-            Method::POST,
-            &format!("/api/v1/workspaces/{}/documents", workspace.id),
-            &token,
-            Some(json!({"markdown": DOC})),
-        )
-        .await;
-    let document = created.json()["id"].as_i64().unwrap();
+    let document = create_document(&app, &token, workspace.id.0).await;
     let bogus = app
         .api(
             Method::POST,
