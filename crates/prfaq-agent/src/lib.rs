@@ -3,7 +3,7 @@
 //!
 //! Every agent is a pure state machine ([`fsm`]) that returns the requests it wants made as
 //! data and takes the replies as events; [`provider`] is the HTTP client that makes them, and
-//! [`run`] drives one against the other. What a model says enters prfaq only through the same
+//! [`drive`] drives one against the other. What a model says enters prfaq only through the same
 //! parser and critique engine as anything a person writes: drafts are parsed and checked,
 //! review comments must quote a passage that is in the document, rewrites are re-checked.
 

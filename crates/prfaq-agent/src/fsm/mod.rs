@@ -3,7 +3,7 @@
 //! async: every path (a malformed reply, a truncated one, a quote that is not in the document,
 //! a fix that made the draft worse) is a unit test that feeds events in and looks at effects.
 //!
-//! [`crate::run`] is the driver that performs the effects against a
+//! [`crate::drive`] is the driver that performs the effects against a
 //! [`crate::provider::Provider`].
 
 pub mod draft;
