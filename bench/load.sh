@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark of the web app: requests per second and p50/p99 latency of document reads,
-# live checks and revision writes through the JSON API, on SQLite, on PostgreSQL, and on two
-# app instances sharing one PostgreSQL database. Not a test: it measures, it asserts nothing.
+# live checks, revision writes and comment writes through the JSON API, on SQLite, on
+# PostgreSQL, and on two app instances sharing one PostgreSQL database. Not a test: it
+# measures, it asserts nothing.
 #
 # Usage: bench/load.sh > target/load-report.md
 # Environment:
@@ -11,7 +12,7 @@
 #   PG_PORT              port of that throwaway cluster (default 55435)
 #   REQUESTS             requests per kind and configuration (default 2000)
 #   CONCURRENCY          concurrent clients, each with its own document (default 8)
-#   MARKDOWN             the document read, checked and saved
+#   MARKDOWN             the document read, checked, saved and commented on
 #                        (default bench/fixtures/pr-faq-1500-words.md)
 #   CARGO_TARGET_DIR     where cargo builds (default target)
 #   PRFAQ_BIN, LOADGEN_BIN  use these binaries instead of building them
@@ -19,9 +20,11 @@
 # The release `prfaq` and `prfaq-loadgen` are built first (two cargo invocations, so the
 # server is built with exactly the features it ships with). Servers listen on 127.0.0.1 port
 # 0; each configuration gets a fresh database; the first account is made through the
-# one-time setup link, as a person would. Progress goes to stderr, the Markdown report to
-# stdout. Load generator and servers share the machine's cores: compare figures within one
-# run, not across machines.
+# one-time setup link, as a person would, and a reviewer joins through an invitation link
+# that account creates. Each document gets an open review round with that reviewer (minimum
+# reading time 0), who records reading it to the end, so their comments are accepted.
+# Progress goes to stderr, the Markdown report to stdout. Load generator and servers share
+# the machine's cores: compare figures within one run, not across machines.
 set -euo pipefail
 export LC_ALL=C
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

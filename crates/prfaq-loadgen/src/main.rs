@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use clap::Parser;
 use prfaq_loadgen::client::{Error, Http};
-use prfaq_loadgen::setup::first_account;
+use prfaq_loadgen::setup::{first_account, reviewer};
 use prfaq_loadgen::stats::TABLE_HEADER;
 use prfaq_loadgen::workload::{Kind, Load};
 
@@ -23,7 +23,8 @@ struct Args {
     /// The one-time setup link the (first) server printed: the load creates the admin account.
     #[arg(long, conflicts_with = "token", required_unless_present = "token")]
     setup_link: Option<String>,
-    /// An API token to use instead of a setup link.
+    /// An API token to use instead of a setup link (a workspace admin's: the load invites a
+    /// reviewer into the workspace).
     #[arg(long, requires = "workspace")]
     token: Option<String>,
     /// The workspace to create documents in, with --token.
@@ -81,7 +82,8 @@ async fn run(args: Args) -> Result<String, Error> {
     let instances: Vec<Http> =
         args.addrs.iter().map(|addr| first.with_addr(*addr).with_bearer(token.clone())).collect();
     let concurrency = args.concurrency.max(1);
-    let load = Arc::new(Load::prepare(instances, workspace, concurrency, markdown).await?);
+    let reviewer = reviewer(&instances[0], workspace).await?;
+    let load = Arc::new(Load::prepare(instances, &reviewer, workspace, concurrency, markdown).await?);
     // Warm up every connection and code path; not measured.
     for kind in Kind::ALL {
         load.phase(kind, concurrency * 4, concurrency).await;
