@@ -6,6 +6,7 @@ mod missing_customer_definition;
 mod pain_not_measurable;
 mod problem_after_solution;
 mod problem_in_company_terms;
+mod uncited_pain_claim;
 mod vague_customer;
 
 use prfaq_doc::text;
@@ -21,6 +22,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &pain_not_measurable::RULE,
     &company_centric_headline::RULE,
     &problem_in_company_terms::RULE,
+    &uncited_pain_claim::RULE,
 ];
 
 /// Words of four letters or more that say nothing about who the customer is: function words,
