@@ -178,6 +178,23 @@ impl DraftMachine {
         }
         let mut problems: Vec<String> =
             structural.iter().map(|r| format!("line {}: {} ({}, {})", r.line, r.message, r.rule, r.name)).collect();
+        if self.brief.is_prototype_first() && !cited.iter().any(|c| *c) {
+            problems.push(
+                "it cites no observation: each claim about the customer's problem cites the observation it rests on as [obs:N]"
+                    .into(),
+            );
+        }
+        if self.brief.is_prototype_first() {
+            // A draft from observations must cite them: uncited pain claims go back too (the
+            // rule runs once the draft cites anything).
+            problems.extend(
+                report
+                    .findings
+                    .iter()
+                    .filter(|f| f.name == "uncited-pain-claim")
+                    .map(|f| format!("line {}: {}; cite the observation as [obs:N]", line(f), f.message)),
+            );
+        }
         if !unknown.is_empty() {
             problems.push(format!(
                 "it cites observations that do not exist: {}; the brief has observations 1 to {observations}",
@@ -343,10 +360,29 @@ mod tests {
         assert!(feedback.contains("PR001") || feedback.contains("headline"), "{feedback}");
         assert!(feedback.contains("[obs:7]"), "{feedback}");
         let draft = done(m.on(reply(&format!("```markdown\n{GOOD}```\n")))).expect("draft");
+        assert!(draft.other_findings > 0 || draft.structural.is_empty());
         assert_eq!(draft.fix_rounds, 1);
         assert!(draft.structural.is_empty(), "{:?}", draft.structural);
         assert!(draft.unknown_observations.is_empty());
         assert!(draft.markdown.starts_with("# Bakers Sell Out"));
+    }
+
+    #[test]
+    fn a_prototype_draft_is_asked_to_cite_its_pain_claims() {
+        let mut m = machine("## Observations\n- Bakers threw away 15% of bread.\n");
+        m.start();
+        let uncited =
+            GOOD.replace("Bakers throw away 15% of their bread [obs:1].", "Bakers throw away 15% of their bread.");
+        let (request, _) = ask(m.on(reply(&uncited)));
+        let feedback = &request.messages[3].content;
+        assert!(feedback.contains("it cites no observation"), "{feedback}");
+        let partly = GOOD.replace(
+            "Bakers throw away 15% of their bread [obs:1].",
+            "Bakers throw away 15% of their bread [obs:1]. They spend an hour every night guessing the bake.",
+        );
+        let (request, _) = ask(m.on(reply(&partly)));
+        let feedback = &request.messages[3].content;
+        assert!(feedback.contains("cite the observation as [obs:N]") && feedback.contains("They spend"), "{feedback}");
     }
 
     #[test]
