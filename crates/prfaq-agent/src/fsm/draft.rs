@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::{Effect, Event, Machine};
 use crate::brief::Brief;
 use crate::chat::{ChatRequest, FinishReason, Message, Structure};
+use crate::config::AgentConfig;
 use crate::extract;
 use crate::provider::ProviderError;
 
@@ -101,6 +102,14 @@ pub struct Limits {
     pub max_tokens: u32,
     /// How many times structural findings are sent back to fix.
     pub fix_rounds: u32,
+}
+
+impl Limits {
+    /// The limits `[agent]` sets.
+    #[must_use]
+    pub fn of(config: &AgentConfig) -> Self {
+        Limits { max_tokens: config.max_tokens, fix_rounds: config.fix_rounds }
+    }
 }
 
 /// The drafting state machine.

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use super::{Effect, Event, Machine};
 use crate::chat::{ChatRequest, FinishReason, Message, Structure};
+use crate::config::AgentConfig;
 use crate::extract;
 use crate::personas::Persona;
 use crate::provider::ProviderError;
@@ -145,6 +146,16 @@ pub enum ReviewError {
     },
 }
 
+impl ReviewError {
+    /// The persona whose review failed.
+    #[must_use]
+    pub fn persona(&self) -> &str {
+        match self {
+            ReviewError::Provider { persona, .. } | ReviewError::Unreadable { persona, .. } => persona,
+        }
+    }
+}
+
 /// Settings of a review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -154,6 +165,18 @@ pub struct Limits {
     pub max_tokens: u32,
     /// How many times an unreadable reply is asked for again.
     pub retries: u32,
+}
+
+impl Limits {
+    /// The limits `[agent]` sets.
+    #[must_use]
+    pub fn of(config: &AgentConfig) -> Self {
+        Limits {
+            max_comments: config.max_comments,
+            max_tokens: config.review_max_tokens,
+            retries: config.format_retries,
+        }
+    }
 }
 
 /// Documents with more passages than this are not listed in the schema (the grammar would be

@@ -30,6 +30,25 @@ pub struct Target {
     pub advice: Option<String>,
 }
 
+impl Target {
+    /// The passage a critique finding is about.
+    #[must_use]
+    pub fn of_finding(finding: &prfaq_critique::Finding) -> Self {
+        Target {
+            span: finding.span.start..finding.span.end,
+            rule: Some(finding.rule.to_string()),
+            problem: finding.message.clone(),
+            advice: finding.suggestion.as_ref().map(|s| s.message.clone()),
+        }
+    }
+}
+
+/// The most tokens of a rewrite: one passage never needs a whole draft's budget.
+#[must_use]
+pub fn max_tokens(config: &crate::config::AgentConfig) -> u32 {
+    config.max_tokens.min(1024)
+}
+
 /// A proposed rewrite.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Proposal {

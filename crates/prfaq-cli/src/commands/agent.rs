@@ -117,9 +117,7 @@ async fn draft(
     {
         bail!("{}: already exists; prfaq never overwrites a file (choose another --output)", out.display());
     }
-    let config = provider.config();
-    let limits = prfaq_agent::fsm::draft::Limits { max_tokens: config.max_tokens, fix_rounds: config.fix_rounds };
-    let machine = DraftMachine::new(brief, engine, limits);
+    let machine = DraftMachine::new(brief, engine, prfaq_agent::fsm::draft::Limits::of(provider.config()));
     let mut live = Live::new();
     let outcome = drive(machine, provider, cancel, &mut |p| live.show(p)).await;
     live.end();
@@ -183,11 +181,7 @@ async fn review(
     let doc_input = input::read(file, input::DEFAULT_MAX_BYTES)?;
     let config = provider.config();
     let chosen = personas::select(&personas::all(&config.personas), ids).map_err(|e| anyhow!(e))?;
-    let limits = prfaq_agent::fsm::review::Limits {
-        max_comments: config.max_comments,
-        max_tokens: config.review_max_tokens,
-        retries: config.format_retries,
-    };
+    let limits = prfaq_agent::fsm::review::Limits::of(config);
     let names: Vec<String> = chosen.iter().map(|p| p.name.clone()).collect();
     let machines: Vec<ReviewMachine> =
         chosen.into_iter().map(|p| ReviewMachine::new(p, &doc_input.text, limits)).collect();
@@ -286,10 +280,7 @@ fn review_json(display: &str, source: &str, outcomes: &[Result<Review, ReviewErr
                 reviews.push(value);
             }
             Err(e) => {
-                let persona = match e {
-                    ReviewError::Provider { persona, .. } | ReviewError::Unreadable { persona, .. } => persona,
-                };
-                failed.push(json!({ "persona": persona, "error": e.to_string() }));
+                failed.push(json!({ "persona": e.persona(), "error": e.to_string() }));
             }
         }
     }
@@ -373,13 +364,8 @@ async fn revise(
             finding.name
         );
     }
-    let target = Target {
-        span: finding.span.start..finding.span.end,
-        rule: Some(finding.rule.to_string()),
-        problem: finding.message.clone(),
-        advice: finding.suggestion.as_ref().map(|s| s.message.clone()),
-    };
-    let machine = ReviseMachine::new(source.clone(), target, engine, provider.config().max_tokens.min(1024));
+    let max_tokens = prfaq_agent::fsm::revise::max_tokens(provider.config());
+    let machine = ReviseMachine::new(source.clone(), Target::of_finding(finding), engine, max_tokens);
     let mut live = Live::new();
     let outcome = drive(machine, provider, cancel, &mut |p| live.show(p)).await;
     live.end();

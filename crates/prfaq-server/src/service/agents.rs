@@ -219,12 +219,7 @@ pub async fn ask_reviewers(state: &AppState, user: &User, round: RoundId, ids: &
         .await?;
     let (state, requester, job_id) = (state.clone(), user.id, job.id);
     tokio::spawn(async move {
-        let config = provider.config();
-        let limits = prfaq_agent::fsm::review::Limits {
-            max_comments: config.max_comments,
-            max_tokens: config.review_max_tokens,
-            retries: config.format_retries,
-        };
+        let limits = prfaq_agent::fsm::review::Limits::of(provider.config());
         let machines: Vec<ReviewMachine> =
             chosen.into_iter().map(|p| ReviewMachine::new(p, &revision.markdown, limits)).collect();
         let outcomes = prfaq_agent::drive_all(machines, &provider, &CancellationToken::new(), &|_, _| {}).await;
@@ -253,9 +248,7 @@ async fn store_review(
     let review = match outcome {
         Ok(review) => review,
         Err(e) => {
-            let persona = match &e {
-                ReviewError::Provider { persona, .. } | ReviewError::Unreadable { persona, .. } => persona.clone(),
-            };
+            let persona = e.persona().to_string();
             return ReviewSummary {
                 name: persona.clone(),
                 persona,
@@ -344,9 +337,7 @@ pub async fn draft(state: &AppState, user: &User, workspace: WorkspaceId, brief:
     let (state, job_id) = (state.clone(), job.id);
     let engine = Arc::new(state.engine().clone());
     tokio::spawn(async move {
-        let config = provider.config();
-        let limits = prfaq_agent::fsm::draft::Limits { max_tokens: config.max_tokens, fix_rounds: config.fix_rounds };
-        let machine = DraftMachine::new(brief, engine, limits);
+        let machine = DraftMachine::new(brief, engine, prfaq_agent::fsm::draft::Limits::of(provider.config()));
         let outcome = prfaq_agent::drive(machine, &provider, &CancellationToken::new(), &mut |_| {}).await;
         let result = match outcome {
             Ok(draft) => serde_json::to_string(&draft).map_err(|e| e.to_string()),
@@ -395,12 +386,7 @@ pub async fn rewrite(
             format!("{} is about something the document lacks, not a passage to rewrite", finding.name),
         ));
     }
-    let target = Target {
-        span: finding.span.start..finding.span.end,
-        rule: Some(finding.rule.to_string()),
-        problem: finding.message.clone(),
-        advice: finding.suggestion.as_ref().map(|s| s.message.clone()),
-    };
+    let target = Target::of_finding(finding);
     let provider = provider(state, access.document.workspace_id).await?;
     let job = state
         .store()
@@ -420,7 +406,7 @@ pub async fn rewrite(
     let (state, job_id, base) = (state.clone(), job.id, revision.number);
     let engine = Arc::new(state.engine().clone());
     tokio::spawn(async move {
-        let max_tokens = provider.config().max_tokens.min(1024);
+        let max_tokens = prfaq_agent::fsm::revise::max_tokens(provider.config());
         let machine = ReviseMachine::new(revision.markdown, target, engine, max_tokens);
         let outcome = prfaq_agent::drive(machine, &provider, &CancellationToken::new(), &mut |_| {}).await;
         let result = match outcome {
