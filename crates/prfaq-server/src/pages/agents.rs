@@ -102,7 +102,8 @@ pub(crate) async fn brief_form(
     session: Session,
     Path(id): Path<i64>,
 ) -> PageResult {
-    let ready = agents::settings(&state, &me.user, WorkspaceId(id)).await?.source != "none";
+    crate::auth::access::workspace_access(&state, &me.user, WorkspaceId(id)).await?;
+    let ready = agents::available(&state, WorkspaceId(id)).await?;
     let csrf = csrf_token(&session).await?;
     Ok(render(&BriefPage { csrf: &csrf, signed_in: Some(&me.user.name), workspace: id, ready }))
 }

@@ -103,8 +103,7 @@ pub(crate) async fn view(
     let csrf = csrf_token(&session).await?;
     let review = super::review::document_sections(&state, &me.user, &access, &csrf, head.metrics.words).await?;
     let (front, rendered) = document_html(&analysis.doc);
-    let agents_ready =
-        crate::service::agents::settings(&state, &me.user, access.document.workspace_id).await?.source != "none";
+    let agents_ready = crate::service::agents::available(&state, access.document.workspace_id).await?;
     let page = DocumentPage {
         csrf: &csrf,
         review,

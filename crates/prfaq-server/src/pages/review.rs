@@ -147,10 +147,9 @@ async fn round_page(state: &AppState, me: &User, session: &Session, id: RoundId,
         Vec::new()
     };
     let ai = if found.access.role.can_edit() {
-        let settings = crate::service::agents::settings(state, me, found.access.document.workspace_id).await?;
         let jobs = state.store().round_agent_jobs(id).await?;
         Some(AiCard {
-            ready: settings.source != "none",
+            ready: crate::service::agents::available(state, found.access.document.workspace_id).await?,
             personas: crate::service::agents::available_personas(state).into_iter().map(|p| (p.id, p.name)).collect(),
             jobs: jobs.into_iter().take(5).map(super::agents::JobRow::of).collect(),
         })

@@ -119,6 +119,12 @@ pub async fn settings(state: &AppState, user: &User, workspace: WorkspaceId) -> 
     })
 }
 
+/// True when a workspace can use the agents: it has an endpoint of its own or the server has
+/// one. No access check: for pages that have already checked theirs.
+pub async fn available(state: &AppState, workspace: WorkspaceId) -> AppResult<bool> {
+    Ok(state.options().agent.is_some() || stored(state, workspace).await?.is_some())
+}
+
 /// Sets (or, with an empty base URL, removes) a workspace's endpoint. Admins only.
 pub async fn set_settings(
     state: &AppState,
