@@ -64,14 +64,16 @@ pub(crate) fn file_for(explicit: Option<&Path>, near: Option<&Path>) -> Option<P
     discover(dir)
 }
 
-/// The critique engine and the agent settings of one prfaq.toml (defaults without one).
-pub(crate) fn load_with_agent(file: Option<&Path>) -> Result<(Engine, prfaq_agent::config::AgentConfig)> {
+/// The critique engine and the `[agent]` table (`None` when absent) of one prfaq.toml, read
+/// once; the default engine and no agent settings without a file.
+pub(crate) fn load_with_agent(file: Option<&Path>) -> Result<(Engine, Option<prfaq_agent::config::AgentConfig>)> {
     let Some(path) = file else {
-        return Ok((Engine::new(Config::default()), prfaq_agent::config::AgentConfig::default()));
+        return Ok((Engine::new(Config::default()), None));
     };
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let config = Config::from_toml(&text).with_context(|| format!("{}", path.display()))?;
-    let agent = prfaq_agent::config::AgentConfig::from_toml(&text).with_context(|| format!("{}", path.display()))?;
+    let agent =
+        prfaq_agent::config::AgentConfig::from_toml_if_present(&text).with_context(|| format!("{}", path.display()))?;
     Ok((Engine::new(config), agent))
 }
 

@@ -29,7 +29,8 @@ pub(crate) fn run(command: AgentCommand, endpoint: &EndpointArgs) -> Result<Exit
         AgentCommand::Review { file, .. } | AgentCommand::Revise { file, .. } => file.as_path(),
     };
     let near = (near.as_os_str() != "-").then_some(near);
-    let (engine, mut agent) = config::load_with_agent(config::file_for(endpoint.config.as_deref(), near).as_deref())?;
+    let (engine, agent) = config::load_with_agent(config::file_for(endpoint.config.as_deref(), near).as_deref())?;
+    let mut agent = agent.unwrap_or_default();
     if let Some(url) = &endpoint.endpoint {
         agent.base_url.clone_from(url);
     }

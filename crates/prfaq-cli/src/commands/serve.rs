@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use prfaq_server::{AppOptions, Database, ServeOptions};
 
-use crate::config::{self, Engines};
+use crate::config;
 use crate::output;
 
 /// What `prfaq serve` was asked to do.
@@ -32,15 +32,7 @@ fn default_data_dir() -> PathBuf {
 }
 
 pub(crate) fn run(request: &Request) -> Result<ExitCode> {
-    let engine = Engines::new(request.config.as_deref())?.for_path(None)?;
-    let agent = match config::file_for(request.config.as_deref(), None) {
-        Some(file) => {
-            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            prfaq_agent::config::AgentConfig::from_toml_if_present(&text)
-                .with_context(|| format!("{}", file.display()))?
-        }
-        None => None,
-    };
+    let (engine, agent) = config::load_with_agent(config::file_for(request.config.as_deref(), None).as_deref())?;
     let database = match &request.database_url {
         Some(url) => Database::Url(url.clone()),
         None => Database::SqliteFile(request.data.clone().unwrap_or_else(default_data_dir).join("prfaq.db")),
@@ -53,7 +45,7 @@ pub(crate) fn run(request: &Request) -> Result<ExitCode> {
         listen: request.listen,
         database,
         app: AppOptions { secure_cookies: request.secure_cookies, agent, ..AppOptions::default() },
-        engine: (*engine).clone(),
+        engine,
     };
     tracing_subscriber::fmt().with_writer(std::io::stderr).with_env_filter(env_filter()).init();
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
