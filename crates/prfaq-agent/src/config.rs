@@ -26,8 +26,10 @@ use serde::Deserialize;
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// The TOML does not parse or has unknown keys.
+    // Not `#[from]`: that would also make the TOML error the source, and the message, which
+    // already says it, would be printed twice where the error chain is shown.
     #[error("{0}")]
-    Toml(#[from] toml::de::Error),
+    Toml(toml::de::Error),
     /// A value is out of range.
     #[error("[agent] {field}: {why}")]
     Invalid {
@@ -36,6 +38,12 @@ pub enum ConfigError {
         /// What is wrong with it.
         why: String,
     },
+}
+
+impl From<toml::de::Error> for ConfigError {
+    fn from(error: toml::de::Error) -> Self {
+        ConfigError::Toml(error)
+    }
 }
 
 /// How to ask an endpoint for JSON.

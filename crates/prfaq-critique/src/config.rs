@@ -25,8 +25,10 @@ use crate::rule::{Rule, Severity};
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// Not valid TOML, or a field of the wrong type or name.
+    // Not `#[from]`: that would also make the TOML error the source, and the message, which
+    // already says it, would be printed twice where the error chain is shown.
     #[error("invalid prfaq.toml: {0}")]
-    Toml(#[from] toml::de::Error),
+    Toml(toml::de::Error),
     /// A rule id or name that no rule has.
     #[error("invalid prfaq.toml: unknown rule `{0}` (run `prfaq rules` for the list)")]
     UnknownRule(String),
@@ -41,6 +43,12 @@ pub enum ConfigError {
     /// A limit that cannot hold (a minimum above its maximum).
     #[error("invalid prfaq.toml: {0}")]
     BadLimit(String),
+}
+
+impl From<toml::de::Error> for ConfigError {
+    fn from(error: toml::de::Error) -> Self {
+        ConfigError::Toml(error)
+    }
 }
 
 /// Numeric limits the rules use. Defaults follow DESIGN.md §10.
