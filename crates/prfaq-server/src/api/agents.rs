@@ -58,7 +58,7 @@ pub struct JobView {
 
 impl From<AgentJob> for JobView {
     fn from(job: AgentJob) -> Self {
-        let output = job.result.as_deref().and_then(|r| serde_json::from_str(r).ok());
+        let output = agents::output(&job);
         JobView { stale: agents::is_stale(&job, Timestamp::now()), output, job }
     }
 }

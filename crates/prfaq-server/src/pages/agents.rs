@@ -170,6 +170,8 @@ pub(crate) struct JobRow {
     pub state: &'static str,
     /// A line saying what it produced.
     pub summary: String,
+    /// Its result as JSON, once done.
+    pub output: Option<Value>,
 }
 
 impl JobRow {
@@ -181,7 +183,7 @@ impl JobRow {
             AgentJobStatus::Done => "done",
             AgentJobStatus::Failed => "failed",
         };
-        let output: Option<Value> = job.result.as_deref().and_then(|r| serde_json::from_str(r).ok());
+        let output = agents::output(&job);
         let summary = match (&job.status, job.kind, &output) {
             (AgentJobStatus::Failed, _, _) => job.error.clone().unwrap_or_default(),
             (AgentJobStatus::Done, AgentJobKind::Review, Some(out)) => out["reviews"]
@@ -217,7 +219,7 @@ impl JobRow {
             ),
             _ => String::new(),
         };
-        JobRow { job, state, summary }
+        JobRow { job, state, summary, output }
     }
 }
 
@@ -249,14 +251,14 @@ pub(crate) async fn job(
     session: Session,
     Path(id): Path<i64>,
 ) -> PageResult {
-    let job = agents::job(&state, &me.user, AgentJobId(id)).await?;
-    let output: Option<Value> = job.result.as_deref().and_then(|r| serde_json::from_str(r).ok());
+    let row = JobRow::of(agents::job(&state, &me.user, AgentJobId(id)).await?);
+    let (job, output) = (&row.job, &row.output);
     let text = |v: &Value, key: &str| v[key].as_str().unwrap_or_default().to_string();
-    let draft_markdown = match (job.kind, &output) {
+    let draft_markdown = match (job.kind, output) {
         (AgentJobKind::Draft, Some(out)) => Some(text(out, "markdown")),
         _ => None,
     };
-    let rewrite = match (job.kind, &output, job.document_id) {
+    let rewrite = match (job.kind, output, job.document_id) {
         (AgentJobKind::Rewrite, Some(out), Some(document)) => Some(Rewrite {
             document: document.0,
             base: out["base"].as_i64().unwrap_or_default(),
@@ -268,6 +270,6 @@ pub(crate) async fn job(
         _ => None,
     };
     let csrf = csrf_token(&session).await?;
-    let page = JobPage { csrf: &csrf, signed_in: Some(&me.user.name), row: JobRow::of(job), draft_markdown, rewrite };
+    let page = JobPage { csrf: &csrf, signed_in: Some(&me.user.name), row, draft_markdown, rewrite };
     Ok(render(&page))
 }

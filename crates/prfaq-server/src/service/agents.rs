@@ -444,6 +444,12 @@ pub async fn job(state: &AppState, user: &User, id: AgentJobId) -> AppResult<Age
     Ok(job)
 }
 
+/// A job's result as JSON (`None` while it runs, when it failed, or if the stored text is not
+/// JSON).
+pub fn output(job: &AgentJob) -> Option<serde_json::Value> {
+    job.result.as_deref().and_then(|r| serde_json::from_str(r).ok())
+}
+
 /// True when a job shows as running but its server has been gone too long to finish it.
 pub fn is_stale(job: &AgentJob, now: Timestamp) -> bool {
     job.status == prfaq_store::AgentJobStatus::Running
