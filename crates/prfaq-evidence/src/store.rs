@@ -1,0 +1,373 @@
+//! The evidence store of the CLI: one SQLite file (with an FTS5 index) beside the documents.
+//!
+//! The only part of this crate that does IO. An import is one transaction: a file is stored
+//! whole or not at all.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::Serialize;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::{Row as _, SqliteConnection};
+
+use crate::item::{Item, Kind, NewItem};
+use crate::search::{self, HIT_END, HIT_START, SnippetPart};
+
+/// A [`Filter`]'s conditions on `items i`, binding `$1` kind, `$2` segment, `$3` since; a macro so
+/// queries are built with `concat!` as static strings.
+macro_rules! filter_sql {
+    () => {
+        "($1 IS NULL OR i.kind = $1) AND ($2 IS NULL OR lower(i.segment) = lower($2)) AND ($3 IS NULL OR i.date >= $3)"
+    };
+}
+
+/// The file name the CLI looks for and creates.
+pub const FILE_NAME: &str = "prfaq-evidence.db";
+
+/// Candidates fetched from the index for each quote matched against the evidence.
+const QUOTE_CANDIDATES: i64 = 40;
+
+/// What can go wrong with the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file cannot be opened or created, or is not an evidence store.
+    #[error("cannot open the evidence store {path}: {source}")]
+    Open {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: sqlx::Error,
+    },
+    /// The file's schema cannot be brought up to date.
+    #[error("cannot prepare the evidence store {path}: {source}")]
+    Migrate {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: sqlx::migrate::MigrateError,
+    },
+    /// A query failed.
+    #[error("evidence store: {0}")]
+    Database(#[from] sqlx::Error),
+    /// A stored row that cannot be read.
+    #[error("evidence store: item {id} has an unknown kind `{kind}`")]
+    Corrupt {
+        /// The item.
+        id: i64,
+        /// The value found.
+        kind: String,
+    },
+}
+
+/// A result of the store.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// What an import changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    /// New items.
+    pub added: usize,
+    /// Items already stored whose text or details changed.
+    pub updated: usize,
+    /// Items already stored as they are.
+    pub unchanged: usize,
+}
+
+/// Which items a search or theme build looks at.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this kind.
+    pub kind: Option<Kind>,
+    /// Only this segment (compared without case).
+    pub segment: Option<String>,
+    /// Only items dated on or after this `YYYY-MM-DD`.
+    pub since: Option<String>,
+}
+
+/// A search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// The item.
+    pub item: Item,
+    /// Its BM25 relevance (higher is better).
+    pub score: f64,
+    /// The passage around the matched words.
+    pub snippet: Vec<SnippetPart>,
+}
+
+/// The results of a search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Found {
+    /// The best hits, best first.
+    pub hits: Vec<Hit>,
+    /// True when every word had to match; false when no item had them all and items with any
+    /// of them are shown instead.
+    pub all_words: bool,
+}
+
+/// An open evidence store.
+#[derive(Debug, Clone)]
+pub struct EvidenceStore {
+    pool: SqlitePool,
+    path: PathBuf,
+}
+
+impl EvidenceStore {
+    /// Opens the store at `path`, creating it when `create` is set and it does not exist, and
+    /// brings its schema up to date.
+    ///
+    /// # Errors
+    /// The file cannot be opened or created, or is not an evidence store.
+    pub async fn open(path: &Path, create: bool) -> StoreResult<Self> {
+        let open = |source| StoreError::Open { path: path.to_path_buf(), source };
+        let options = SqliteConnectOptions::from_str("sqlite://")
+            .map_err(open)?
+            .filename(path)
+            .create_if_missing(create)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await.map_err(open)?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .map_err(|source| StoreError::Migrate { path: path.to_path_buf(), source })?;
+        Ok(Self { pool, path: path.to_path_buf() })
+    }
+
+    /// The file.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Stores `items` from `file` in one transaction: new ones added, known ones (same
+    /// [`NewItem::fingerprint`]) updated when they changed, the rest left alone.
+    ///
+    /// # Errors
+    /// A database error; then nothing of `items` is stored.
+    pub async fn import(&self, file: &str, items: &[NewItem]) -> StoreResult<ImportSummary> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let now = now_millis();
+        let mut summary = ImportSummary::default();
+        for item in items {
+            match upsert(&mut tx, item, now).await? {
+                Upsert::Added => summary.added += 1,
+                Upsert::Updated => summary.updated += 1,
+                Upsert::Unchanged => summary.unchanged += 1,
+            }
+        }
+        sqlx::query("INSERT INTO imports (file, at, added, updated, unchanged) VALUES ($1, $2, $3, $4, $5)")
+            .bind(file)
+            .bind(now)
+            .bind(count(summary.added))
+            .bind(count(summary.updated))
+            .bind(count(summary.unchanged))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
+
+    /// Stores one item (an observation typed in) and returns its id.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn add(&self, item: &NewItem) -> StoreResult<i64> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        upsert(&mut tx, item, now_millis()).await?;
+        let id: i64 = sqlx::query_scalar("SELECT id FROM items WHERE fingerprint = $1")
+            .bind(item.fingerprint())
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// How many items the store holds.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn count(&self) -> StoreResult<usize> {
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM items").fetch_one(&self.pool).await?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// The items with these ids that exist, in id order.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn get_many(&self, ids: &[i64]) -> StoreResult<Vec<Item>> {
+        let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+        let rows = sqlx::query("SELECT * FROM items WHERE id IN (SELECT value FROM json_each($1)) ORDER BY id")
+            .bind(list)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(item_of).collect()
+    }
+
+    /// Every item `filter` lets through, in id order.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn items(&self, filter: &Filter) -> StoreResult<Vec<Item>> {
+        let rows = sqlx::query(concat!("SELECT * FROM items i WHERE ", filter_sql!(), " ORDER BY i.id"))
+            .bind(filter.kind.map(Kind::as_str))
+            .bind(filter.segment.as_deref())
+            .bind(filter.since.as_deref())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(item_of).collect()
+    }
+
+    /// The `limit` items that best match the words of `query` (BM25 over a stemmed index):
+    /// items with every word; when none has them all, items with any.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn search(&self, query: &str, filter: &Filter, limit: usize) -> StoreResult<Found> {
+        let hits = self.search_fts(search::fts5_query(query, false), filter, limit).await?;
+        if !hits.is_empty() || search::fts5_query(query, false) == search::fts5_query(query, true) {
+            return Ok(Found { hits, all_words: true });
+        }
+        let hits = self.search_fts(search::fts5_query(query, true), filter, limit).await?;
+        Ok(Found { hits, all_words: false })
+    }
+
+    async fn search_fts(&self, fts: Option<String>, filter: &Filter, limit: usize) -> StoreResult<Vec<Hit>> {
+        let Some(fts) = fts else {
+            return Ok(Vec::new());
+        };
+        let sql = concat!(
+            "SELECT i.*, bm25(items_fts) AS score, snippet(items_fts, 0, char(2), char(3), '…', 24) AS snippet ",
+            "FROM items_fts JOIN items i ON i.id = items_fts.rowid WHERE items_fts MATCH $4 AND ",
+            filter_sql!(),
+            " ORDER BY score, i.id LIMIT $5"
+        );
+        let rows = sqlx::query(sql)
+            .bind(filter.kind.map(Kind::as_str))
+            .bind(filter.segment.as_deref())
+            .bind(filter.since.as_deref())
+            .bind(fts)
+            .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let marked: String = row.try_get("snippet")?;
+                debug_assert!(!marked.contains(HIT_START) || marked.contains(HIT_END));
+                Ok(Hit {
+                    item: item_of(row)?,
+                    score: -row.try_get::<f64, _>("score")?,
+                    snippet: search::snippet_parts(&marked),
+                })
+            })
+            .collect()
+    }
+
+    /// The item `quote` comes from, if any: candidates sharing its rarer words are fetched from
+    /// the index and each is compared with [`crate::quote::matches`]. The lowest id wins.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn find_quote(&self, quote: &str) -> StoreResult<Option<i64>> {
+        let words = search::content_words(quote);
+        let Some(fts) = search::fts5_query(&words.join(" "), true) else {
+            return Ok(None);
+        };
+        let rows = sqlx::query(
+            "SELECT i.id, i.text FROM items_fts JOIN items i ON i.id = items_fts.rowid \
+             WHERE items_fts MATCH $1 ORDER BY bm25(items_fts), i.id LIMIT $2",
+        )
+        .bind(fts)
+        .bind(QUOTE_CANDIDATES)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut found = None;
+        for row in rows {
+            let id: i64 = row.try_get("id")?;
+            let text: String = row.try_get("text")?;
+            if crate::quote::matches(quote, &text) && found.is_none_or(|f| id < f) {
+                found = Some(id);
+            }
+        }
+        Ok(found)
+    }
+
+    /// Closes the store, waiting for its connections to finish.
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+}
+
+
+enum Upsert {
+    Added,
+    Updated,
+    Unchanged,
+}
+
+async fn upsert(tx: &mut SqliteConnection, item: &NewItem, now: i64) -> StoreResult<Upsert> {
+    let fingerprint = item.fingerprint();
+    let existing = sqlx::query("SELECT * FROM items WHERE fingerprint = $1").bind(&fingerprint).fetch_optional(&mut *tx).await?;
+    if let Some(row) = existing {
+        let stored = item_of(&row)?;
+        let same = stored.text == item.text
+            && stored.date == item.date
+            && stored.segment == item.segment
+            && stored.customer == item.customer;
+        if same {
+            return Ok(Upsert::Unchanged);
+        }
+        sqlx::query("UPDATE items SET text = $1, date = $2, segment = $3, customer = $4, updated_at = $5 WHERE id = $6")
+            .bind(&item.text)
+            .bind(&item.date)
+            .bind(&item.segment)
+            .bind(&item.customer)
+            .bind(now)
+            .bind(stored.id)
+            .execute(&mut *tx)
+            .await?;
+        return Ok(Upsert::Updated);
+    }
+    sqlx::query(
+        "INSERT INTO items (fingerprint, kind, source, source_ref, date, segment, customer, text, added_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+    )
+    .bind(&fingerprint)
+    .bind(item.kind.as_str())
+    .bind(&item.source)
+    .bind(&item.source_ref)
+    .bind(&item.date)
+    .bind(&item.segment)
+    .bind(&item.customer)
+    .bind(&item.text)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(Upsert::Added)
+}
+
+fn item_of(row: &SqliteRow) -> StoreResult<Item> {
+    let id: i64 = row.try_get("id")?;
+    let kind: String = row.try_get("kind")?;
+    Ok(Item {
+        id,
+        kind: kind.parse().map_err(|_| StoreError::Corrupt { id, kind: kind.clone() })?,
+        source: row.try_get("source")?,
+        source_ref: row.try_get("source_ref")?,
+        date: row.try_get("date")?,
+        segment: row.try_get("segment")?,
+        customer: row.try_get("customer")?,
+        text: row.try_get("text")?,
+    })
+}
+
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn now_millis() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
