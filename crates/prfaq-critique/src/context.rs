@@ -7,6 +7,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use prfaq_doc::{Block, Document, PrRole, text};
 
 use crate::config::Config;
+use crate::evidence::EvidenceFacts;
 use crate::lexicon::{self, Lexicon};
 
 /// Word lists compiled from the built-in lists and the configuration.
@@ -141,6 +142,8 @@ pub struct Context<'a> {
     pub config: &'a Config,
     /// Compiled word lists.
     pub lex: &'a Lexicons,
+    /// What the evidence store says about the document, when one was consulted.
+    pub evidence: Option<&'a EvidenceFacts>,
     sentences: Vec<OnceCell<Vec<Range<usize>>>>,
     hits: OnceCell<Vec<Vec<Hit<'a>>>>,
     readability: OnceCell<Option<(f64, f64)>>,
@@ -154,10 +157,18 @@ impl<'a> Context<'a> {
             doc,
             config,
             lex,
+            evidence: None,
             sentences: (0..doc.blocks.len()).map(|_| OnceCell::new()).collect(),
             hits: OnceCell::new(),
             readability: OnceCell::new(),
         }
+    }
+
+    /// The same context with `facts` from an evidence store.
+    #[must_use]
+    pub fn with_evidence(mut self, facts: Option<&'a EvidenceFacts>) -> Self {
+        self.evidence = facts;
+        self
     }
 
     /// The sentence ranges of block `block`'s text, split once per check.

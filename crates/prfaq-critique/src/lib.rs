@@ -4,7 +4,8 @@
 //! evidence, and every TBD as a tracked risk.
 //!
 //! It does no IO: [`Engine::check`] is a pure function of a parsed [`prfaq_doc::Document`] and
-//! a [`Config`].
+//! a [`Config`]; [`Engine::check_with_evidence`] adds what an evidence store says about the
+//! document's citations and quotes ([`evidence::EvidenceFacts`]), which the caller looked up.
 //!
 //! ```
 //! let engine = prfaq_critique::Engine::new(prfaq_critique::Config::default());
@@ -16,6 +17,7 @@
 
 mod config;
 mod context;
+pub mod evidence;
 mod finding;
 mod lexicon;
 pub mod registry;
@@ -69,7 +71,15 @@ impl Engine {
     /// Checks a document: every enabled rule, minus what inline comments suppress.
     #[must_use]
     pub fn check(&self, doc: &Document) -> Report {
-        let cx = Context::new(doc, &self.config, &self.lex);
+        self.check_with_evidence(doc, None)
+    }
+
+    /// Checks a document against what an evidence store says about it: cited ids that do not
+    /// exist, customer quotes found in no item, and uncited problem claims are then flagged
+    /// too.
+    #[must_use]
+    pub fn check_with_evidence(&self, doc: &Document, facts: Option<&evidence::EvidenceFacts>) -> Report {
+        let cx = Context::new(doc, &self.config, &self.lex).with_evidence(facts);
         let mut findings = Vec::new();
         for &rule in &self.rules {
             let mut out = Emitter::new(rule, self.config.severity(rule), &mut findings);

@@ -30,7 +30,7 @@ mod tests {
     //! documentation's flagged example fires it while the clean one does not.
     use super::*;
     use crate::rule::Family;
-    use crate::testing::run_rule;
+    use crate::testing::{run_rule, run_rule_with_evidence};
 
     fn prefix(family: Family) -> &'static str {
         match family {
@@ -69,12 +69,14 @@ mod tests {
 
     #[test]
     fn flagged_examples_fire_and_clean_examples_do_not() {
+        // Every example is checked against the example evidence store its documentation names.
+        let example = crate::evidence::example();
         let mut failures = Vec::new();
         for r in all() {
-            if run_rule(r, r.docs.flagged).is_empty() {
+            if run_rule_with_evidence(r, r.docs.flagged, &example).is_empty() {
                 failures.push(format!("{} {}: the flagged example does not fire", r.id, r.name));
             }
-            let clean = run_rule(r, r.docs.clean);
+            let clean = run_rule_with_evidence(r, r.docs.clean, &example);
             if !clean.is_empty() {
                 failures.push(format!("{} {}: the clean example fires: {:?}", r.id, r.name, clean[0].message));
             }

@@ -1,6 +1,7 @@
 //! Test helpers shared by every rule's tests.
 
 use crate::config::Config;
+use crate::evidence::EvidenceFacts;
 use crate::context::{Context, Lexicons};
 use crate::finding::Finding;
 use crate::rule::{Emitter, Rule};
@@ -12,9 +13,18 @@ pub(crate) fn run_rule(rule: &'static Rule, markdown: &str) -> Vec<Finding> {
 
 /// Runs one rule with `config` over `markdown`.
 pub(crate) fn run_rule_with(rule: &'static Rule, markdown: &str, config: &Config) -> Vec<Finding> {
+    run(rule, markdown, config, None)
+}
+
+/// Runs one rule over `markdown` with `facts` from an evidence store.
+pub(crate) fn run_rule_with_evidence(rule: &'static Rule, markdown: &str, facts: &EvidenceFacts) -> Vec<Finding> {
+    run(rule, markdown, &Config::default(), Some(facts))
+}
+
+fn run(rule: &'static Rule, markdown: &str, config: &Config, facts: Option<&EvidenceFacts>) -> Vec<Finding> {
     let doc = prfaq_doc::parse(markdown);
     let lex = Lexicons::new(config);
-    let cx = Context::new(&doc, config, &lex);
+    let cx = Context::new(&doc, config, &lex).with_evidence(facts);
     let mut findings = Vec::new();
     let mut out = Emitter::new(rule, rule.severity, &mut findings);
     (rule.check)(&cx, &mut out);

@@ -4,12 +4,13 @@
 //! - [`import`] reads CSV (with a column mapping), JSON lines and text or Markdown notes into
 //!   [`NewItem`]s, naming the line of the first problem; pure.
 //! - [`themes`] groups items that speak of the same pain (TF-IDF and linfa's k-means); pure.
-//! - [`quote`] decides whether a quote is an item's words; pure.
+//! - [`facts`] looks up what the store says about one document's citations and quotes, for
+//!   `prfaq_critique::Engine::check_with_evidence` and evidence strength.
 //! - [`store`] is the CLI's SQLite file with its FTS5 index: the only part that does IO.
 
+pub mod facts;
 pub mod import;
 pub mod item;
-pub mod quote;
 pub mod search;
 pub mod store;
 pub mod terms;

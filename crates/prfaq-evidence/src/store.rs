@@ -266,33 +266,26 @@ impl EvidenceStore {
             .collect()
     }
 
-    /// The item `quote` comes from, if any: candidates sharing its rarer words are fetched from
-    /// the index and each is compared with [`crate::quote::matches`]. The lowest id wins.
+    /// The items a quote may come from: those sharing the most of its content words (BM25),
+    /// at most [`QUOTE_CANDIDATES`]. Whether one really holds the quote is
+    /// [`prfaq_critique::evidence::quote::matches`]'s to say.
     ///
     /// # Errors
     /// A database error.
-    pub async fn find_quote(&self, quote: &str) -> StoreResult<Option<i64>> {
+    pub async fn quote_candidates(&self, quote: &str) -> StoreResult<Vec<Item>> {
         let words = search::content_words(quote);
         let Some(fts) = search::fts5_query(&words.join(" "), true) else {
-            return Ok(None);
+            return Ok(Vec::new());
         };
         let rows = sqlx::query(
-            "SELECT i.id, i.text FROM items_fts JOIN items i ON i.id = items_fts.rowid \
+            "SELECT i.* FROM items_fts JOIN items i ON i.id = items_fts.rowid \
              WHERE items_fts MATCH $1 ORDER BY bm25(items_fts), i.id LIMIT $2",
         )
         .bind(fts)
         .bind(QUOTE_CANDIDATES)
         .fetch_all(&self.pool)
         .await?;
-        let mut found = None;
-        for row in rows {
-            let id: i64 = row.try_get("id")?;
-            let text: String = row.try_get("text")?;
-            if crate::quote::matches(quote, &text) && found.is_none_or(|f| id < f) {
-                found = Some(id);
-            }
-        }
-        Ok(found)
+        rows.iter().map(item_of).collect()
     }
 
     /// Closes the store, waiting for its connections to finish.

@@ -257,6 +257,14 @@ pub fn compare_rows(candidates: &[Candidate]) -> Vec<(String, Vec<String>)> {
             candidates.iter().map(|c| format!("{} of {} sentences", c.quantified_claims, c.claims)).collect(),
         ),
         (
+            "cited claims".into(),
+            candidates
+                .iter()
+                .map(|c| format!("{} of {} ({}%)", c.evidence.cited, c.evidence.claims, c.evidence.percent()))
+                .collect(),
+        ),
+        ("evidence from".into(), candidates.iter().map(|c| evidence_from(&c.evidence)).collect()),
+        (
             "customer topics".into(),
             candidates.iter().map(|c| format!("{}/{}", c.external_topics.0, c.external_topics.1)).collect(),
         ),
@@ -275,6 +283,21 @@ pub fn compare_rows(candidates: &[Candidate]) -> Vec<(String, Vec<String>)> {
         ),
     ]);
     rows
+}
+
+/// Who the cited evidence comes from: "4 customers, 2 sources", or "no evidence store".
+fn evidence_from(s: &prfaq_critique::evidence::Strength) -> String {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (s.customers, s.sources) {
+        (Some(c), Some(so)) => {
+            let unknown = match s.unknown {
+                Some(u) if u > 0 => format!(", {} unknown", plural(u, "citation", "citations")),
+                _ => String::new(),
+            };
+            format!("{}, {}{unknown}", plural(c, "customer", "customers"), plural(so, "source", "sources"))
+        }
+        _ => "no evidence store".into(),
+    }
 }
 
 /// `prfaq compare`: candidates side by side.

@@ -1,5 +1,6 @@
 //! Candidates side by side: the figures a decision-maker compares.
 
+use prfaq_critique::evidence::{EvidenceFacts, Strength, strength};
 use prfaq_critique::{Engine, Family};
 use prfaq_doc::{Document, FaqKind, Topic, text};
 use serde::Serialize;
@@ -37,15 +38,31 @@ pub struct Candidate {
     pub words: (usize, usize),
     /// Findings: errors, warnings, notes.
     pub findings: (usize, usize, usize),
+    /// How well its customer and problem claims are grounded in evidence.
+    pub evidence: Strength,
 }
 
 /// Scores and summarises each candidate.
 #[must_use]
 pub fn compare(candidates: &[(String, Document)], engine: &Engine) -> Vec<Candidate> {
+    compare_with_evidence(candidates, &[], engine)
+}
+
+/// Scores and summarises each candidate, checking the i-th against `evidence[i]` (what its
+/// evidence store says of it) when given: its findings then include the evidence rules, and
+/// its evidence strength counts distinct customers and sources.
+#[must_use]
+pub fn compare_with_evidence(
+    candidates: &[(String, Document)],
+    evidence: &[Option<EvidenceFacts>],
+    engine: &Engine,
+) -> Vec<Candidate> {
     candidates
         .iter()
-        .map(|(name, doc)| {
-            let report = engine.check(doc);
+        .enumerate()
+        .map(|(i, (name, doc))| {
+            let facts = evidence.get(i).and_then(Option::as_ref);
+            let report = engine.check_with_evidence(doc, facts);
             let (strongest, weakest) = report.score.extremes();
             let mut claims = 0;
             let mut quantified = 0;
@@ -81,6 +98,7 @@ pub fn compare(candidates: &[(String, Document)], engine: &Engine) -> Vec<Candid
                     count(prfaq_critique::Severity::Warning),
                     count(prfaq_critique::Severity::Note),
                 ),
+                evidence: strength(doc, facts),
             }
         })
         .collect()

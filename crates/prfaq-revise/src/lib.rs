@@ -11,6 +11,6 @@ mod diff;
 mod history;
 mod words;
 
-pub use compare::{Candidate, compare};
+pub use compare::{Candidate, compare, compare_with_evidence};
 pub use diff::{Change, ChangeClass, Chunk, ChunkTag, Diff, Item, ItemKind, Status, diff};
 pub use history::{Convergence, History, Revision, history};

@@ -3,9 +3,10 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use prfaq_doc::{Document, PrRole, QuoteKind, Span, text};
+use prfaq_doc::{Document, QuoteKind, Span, text};
 
 use crate::context::Context;
+use crate::evidence::{citations_in, claim_blocks};
 use crate::finding::Suggestion;
 use crate::lexicon::Lexicon;
 use crate::rule::{Docs, Emitter, Family, Rule, Severity};
@@ -18,7 +19,7 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "a customer-pain claim cites no observation or evidence",
     docs: Docs {
-        what: "In a document that rests on evidence, flags each sentence of the press release's problem paragraphs and of its customer quotes that claims a pain (struggle, spend, waste or lose time, frustrated, can't, have to, forced to, hard, manual, error-prone, miss, delay, complain, churn, abandon, give up …) when neither it nor the next sentence of the same paragraph cites an observation or evidence item (`[obs:N]`, `[ev:ID]`); looking one sentence on allows \"Claim. [obs:3]\". A pain word right after a negation or a reduction (\"no longer have to\", \"don't spend\", \"never miss\", \"reduce wasted\", \"avoid delays\") is a benefit, not a claim. The rule runs only when the document cites at least one `[obs:]` or `[ev:]` anywhere, or its front matter says `basis: prototype` or `basis: evidence`: a document that never claimed to rest on evidence is left to the other customer rules.",
+        what: "In a document that rests on evidence, flags each sentence of the press release's problem paragraphs and of its customer quotes that claims a pain (struggle, spend, waste or lose time, frustrated, can't, have to, forced to, hard, manual, error-prone, miss, delay, complain, churn, abandon, give up …) when neither it nor the next sentence of the same paragraph cites an observation or evidence item (`[obs:N]`, `[ev:ID]`); looking one sentence on allows \"Claim. [obs:3]\". A pain word right after a negation or a reduction (\"no longer have to\", \"don't spend\", \"never miss\", \"reduce wasted\", \"avoid delays\") is a benefit, not a claim. A customer quote found word for word in an evidence item is the customer's own words and needs no citation. The rule runs only when the document cites at least one `[obs:]` or `[ev:]` anywhere, its front matter says `basis: prototype` or `basis: evidence`, or it is checked against an evidence store that holds items (`prfaq check` finds `prfaq-evidence.db` beside the document): a document that never claimed to rest on evidence is left to the other customer rules.",
         why: "Working Backwards asks that the customer's pain be real, not imagined. When the draft comes from a prototype's observation log or from collected evidence (support tickets, interviews, survey answers), every pain it claims should point at what was seen; a pain with no citation is the author's guess dressed as a finding, and reviewers cannot tell the two apart.",
         flagged: "---\nbasis: prototype\n---\n# Acme Gives Marketers Their Mondays Back\n\n### Problem\n\nMarketers spend six hours every Monday copying numbers from five tools.\n",
         clean: "---\nbasis: prototype\n---\n# Acme Gives Marketers Their Mondays Back\n\n### Problem\n\nMarketers spend six hours every Monday copying numbers from five tools [obs:3]. Four of the five we watched missed an error in the totals. [obs:4]\n",
@@ -187,46 +188,59 @@ fn excerpt(sentence: &str) -> String {
     }
 }
 
-/// The blocks whose sentences can claim a pain: problem paragraphs and customer quotes.
-fn claim_blocks(doc: &Document) -> Vec<usize> {
-    let mut blocks: Vec<usize> = doc
-        .press_release
-        .paragraphs
+/// True when the document rests on evidence: it cites some, says so, or an evidence store with
+/// items was consulted.
+pub(crate) fn rests_on_evidence(cx: &Context<'_>) -> bool {
+    evidence_based(cx.doc) || cx.evidence.is_some_and(|f| f.store_items > 0)
+}
+
+/// The indices (into [`Context::block_sentences`]) of `block`'s sentences that claim a pain.
+pub(crate) fn pain_sentences(cx: &Context<'_>, block: usize) -> Vec<usize> {
+    let b = &cx.doc.blocks[block];
+    cx.block_sentences(block)
         .iter()
-        .filter(|p| matches!(p.role, PrRole::Problem | PrRole::CustomerQuote))
-        .map(|p| p.block)
-        .chain(doc.quotes.iter().filter(|q| q.kind == QuoteKind::Customer).map(|q| q.block))
-        .collect();
-    blocks.sort_unstable();
-    blocks.dedup();
-    blocks
+        .enumerate()
+        .filter(|(_, range)| {
+            let sentence = &b.text[(*range).clone()];
+            PAIN.find_iter(sentence)
+                .any(|(r, _)| !b.in_code(&(r.start + range.start..r.end + range.start)) && !turned(sentence, r.start))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// True when `span` lies in a customer quote the evidence traces to an item's words.
+fn in_traced_quote(cx: &Context<'_>, span: Span) -> bool {
+    let Some(facts) = cx.evidence else {
+        return false;
+    };
+    cx.doc.quotes.iter().any(|q| {
+        q.kind == QuoteKind::Customer
+            && q.span.start < span.end
+            && span.start < q.span.end
+            && facts.source_of_quote(&q.text).is_some()
+    })
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let doc = cx.doc;
-    if !evidence_based(doc) {
+    if !rests_on_evidence(cx) {
         return;
     }
-    let cites = |span: Span| doc.evidence_refs.iter().any(|r| r.span.start < span.end && span.start < r.span.end);
+    let cites = |span: Span| citations_in(doc, span).next().is_some();
     for block in claim_blocks(doc) {
         let b = &doc.blocks[block];
         let sentences = cx.block_sentences(block);
-        for (i, range) in sentences.iter().enumerate() {
-            let sentence = &b.text[range.clone()];
-            let claims = PAIN
-                .find_iter(sentence)
-                .any(|(r, _)| !b.in_code(&(r.start + range.start..r.end + range.start)) && !turned(sentence, r.start));
-            if !claims {
-                continue;
-            }
+        for i in pain_sentences(cx, block) {
+            let range = sentences[i].clone();
             let span = b.source_span(range.clone());
             let next = sentences.get(i + 1).map(|n| b.source_span(n.clone()));
-            if cites(span) || next.is_some_and(cites) {
+            if cites(span) || next.is_some_and(cites) || in_traced_quote(cx, span) {
                 continue;
             }
             out.emit_with(
                 span,
-                format!("\"{}\" claims a customer pain but cites no observation or evidence", excerpt(sentence)),
+                format!("\"{}\" claims a customer pain but cites no observation or evidence", excerpt(&b.text[range])),
                 Suggestion::advice(
                     "cite the observation or evidence behind it ([obs:N] from the prototype log, [ev:ID] from the evidence), or cut the claim",
                 ),

@@ -19,7 +19,7 @@ pub fn matches(quote: &str, text: &str) -> bool {
 
 /// The words of `text`, lower-case, apostrophes straight.
 fn normalised(text: &str) -> Vec<String> {
-    crate::terms::words(text).map(|(_, w)| w).collect()
+    prfaq_doc::text::words(text).map(|r| text[r].to_lowercase().replace('’', "'")).collect()
 }
 
 fn split_at_ellipses(quote: &str) -> Vec<&str> {
