@@ -8,7 +8,9 @@ use std::str::FromStr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
 use sqlx::{Row as _, SqliteConnection};
 
 use crate::item::{Item, Kind, NewItem};
@@ -294,7 +296,6 @@ impl EvidenceStore {
     }
 }
 
-
 enum Upsert {
     Added,
     Updated,
@@ -303,7 +304,8 @@ enum Upsert {
 
 async fn upsert(tx: &mut SqliteConnection, item: &NewItem, now: i64) -> StoreResult<Upsert> {
     let fingerprint = item.fingerprint();
-    let existing = sqlx::query("SELECT * FROM items WHERE fingerprint = $1").bind(&fingerprint).fetch_optional(&mut *tx).await?;
+    let existing =
+        sqlx::query("SELECT * FROM items WHERE fingerprint = $1").bind(&fingerprint).fetch_optional(&mut *tx).await?;
     if let Some(row) = existing {
         let stored = item_of(&row)?;
         let same = stored.text == item.text
@@ -313,15 +315,17 @@ async fn upsert(tx: &mut SqliteConnection, item: &NewItem, now: i64) -> StoreRes
         if same {
             return Ok(Upsert::Unchanged);
         }
-        sqlx::query("UPDATE items SET text = $1, date = $2, segment = $3, customer = $4, updated_at = $5 WHERE id = $6")
-            .bind(&item.text)
-            .bind(&item.date)
-            .bind(&item.segment)
-            .bind(&item.customer)
-            .bind(now)
-            .bind(stored.id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE items SET text = $1, date = $2, segment = $3, customer = $4, updated_at = $5 WHERE id = $6",
+        )
+        .bind(&item.text)
+        .bind(&item.date)
+        .bind(&item.segment)
+        .bind(&item.customer)
+        .bind(now)
+        .bind(stored.id)
+        .execute(&mut *tx)
+        .await?;
         return Ok(Upsert::Updated);
     }
     sqlx::query(
