@@ -21,7 +21,10 @@ pub(crate) fn store_for(explicit: Option<&Path>, near: Option<&Path>) -> Option<
     }
     let dir = near.and_then(Path::parent).filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let start = dir.canonicalize().ok()?;
-    start.ancestors().map(|d| d.join(FILE_NAME)).find(|f| f.is_file())
+    let found = start.ancestors().map(|d| d.join(FILE_NAME)).find(|f| f.is_file())?;
+    // Shown relative to the working directory when it is there or below.
+    let here = std::env::current_dir().ok().and_then(|d| d.canonicalize().ok());
+    Some(here.and_then(|h| found.strip_prefix(&h).ok().map(Path::to_path_buf)).unwrap_or(found))
 }
 
 /// Opens stores once each and looks up what they say about documents.

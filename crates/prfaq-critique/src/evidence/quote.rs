@@ -13,7 +13,8 @@ pub const AGREEMENT: f64 = 0.8;
 #[must_use]
 pub fn matches(quote: &str, text: &str) -> bool {
     let haystack = normalised(text);
-    let parts: Vec<Vec<String>> = split_at_ellipses(quote).iter().map(|p| normalised(p)).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<Vec<String>> =
+        split_at_ellipses(quote).iter().map(|p| normalised(p)).filter(|p| !p.is_empty()).collect();
     !parts.is_empty() && parts.iter().all(|p| part_found(p, &haystack))
 }
 
@@ -67,13 +68,19 @@ mod tests {
 
     #[test]
     fn the_customers_words_match_whatever_the_punctuation() {
-        assert!(matches("“Every Monday I spend six hours copying numbers from five tools into one spreadsheet.”", TICKET));
+        assert!(matches(
+            "“Every Monday I spend six hours copying numbers from five tools into one spreadsheet.”",
+            TICKET
+        ));
         assert!(matches("every monday i spend six hours copying numbers from five tools", TICKET));
     }
 
     #[test]
     fn a_light_edit_still_matches() {
-        assert!(matches("Every Monday I spend six hours copying the numbers from five tools into a spreadsheet", TICKET));
+        assert!(matches(
+            "Every Monday I spend six hours copying the numbers from five tools into a spreadsheet",
+            TICKET
+        ));
     }
 
     #[test]
