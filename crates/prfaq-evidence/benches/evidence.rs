@@ -48,17 +48,24 @@ const VERBS: &[&str] =
 const TAILS: &[&str] = &[
     "and it takes most of a morning.",
     "which breaks every other day.",
-    "so we built a workaround in a spreadsheet.",
-    "and support told us it is a known issue.",
-    "before every customer call.",
-    "and nobody knows who owns it.",
+    "so we built a workaround.",
+    "and support told us it is known.",
+    "before every call.",
+    "and nobody owns it.",
+    "again and again.",
+    "all afternoon.",
+    "for the third time.",
+    "while the boss waits.",
+    "since March.",
+    "with no end in sight.",
 ];
 
 fn pick<'a>(rng: &mut Xoshiro256Plus, from: &[&'a str]) -> &'a str {
     from[(rng.next_u64() % from.len() as u64) as usize]
 }
 
-/// A CSV of `n` feedback items: id, date, segment, customer, text.
+/// A CSV of `n` feedback items: id, date, segment, customer, text. Each speaks of one of
+/// [`SUBJECTS`] in three of its words, wrapped in phrases any complaint might use.
 fn csv(n: usize) -> String {
     let mut rng = Xoshiro256Plus::seed_from_u64(2026);
     let mut out = String::with_capacity(n * 160);
@@ -66,15 +73,22 @@ fn csv(n: usize) -> String {
     for i in 0..n {
         let (_, words) = SUBJECTS[(rng.next_u64() % SUBJECTS.len() as u64) as usize];
         let text = format!(
-            "{} {} {} {} {}",
+            "{} {} {}, the {} and the {} {}",
             pick(&mut rng, OPENERS),
             pick(&mut rng, VERBS),
+            pick(&mut rng, words),
             pick(&mut rng, words),
             pick(&mut rng, words),
             pick(&mut rng, TAILS)
         );
         let segment = ["enterprise", "pro", "free"][(rng.next_u64() % 3) as usize];
-        let _ = writeln!(out, "{i},2026-{:02}-{:02},{segment},customer-{},\"{text}\"", 1 + i % 12, 1 + i % 28, rng.next_u64() % 5_000);
+        let _ = writeln!(
+            out,
+            "{i},2026-{:02}-{:02},{segment},customer-{},\"{text}\"",
+            1 + i % 12,
+            1 + i % 28,
+            rng.next_u64() % 5_000
+        );
     }
     out
 }
@@ -92,7 +106,11 @@ fn peak_rss_mib() -> Option<f64> {
 fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` passes nothing and must stay quick.
     let benching = std::env::args().any(|a| a == "--bench");
-    let n: usize = std::env::var("PRFAQ_BENCH_ITEMS").ok().and_then(|v| v.parse().ok()).unwrap_or(if benching { 100_000 } else { 2_000 });
+    let n: usize = std::env::var("PRFAQ_BENCH_ITEMS").ok().and_then(|v| v.parse().ok()).unwrap_or(if benching {
+        100_000
+    } else {
+        2_000
+    });
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let text = csv(n);
@@ -111,7 +129,11 @@ fn main() {
     let again = runtime.block_on(store.import("bench.csv", &parsed.items)).unwrap();
     let reimport = started.elapsed();
     assert_eq!(again.unchanged, n);
-    println!("import: read and check {parse:.2?}, store and index {store_time:.2?} (total {:.2?}, {:.0} items/s)", parse + store_time, n as f64 / (parse + store_time).as_secs_f64());
+    println!(
+        "import: read and check {parse:.2?}, store and index {store_time:.2?} (total {:.2?}, {:.0} items/s)",
+        parse + store_time,
+        n as f64 / (parse + store_time).as_secs_f64()
+    );
     println!("import again (nothing changes): {reimport:.2?}");
 
     let mut rng = Xoshiro256Plus::seed_from_u64(7);
@@ -119,7 +141,8 @@ fn main() {
     let mut hits = 0;
     for _ in 0..1_000 {
         let (_, words) = SUBJECTS[(rng.next_u64() % SUBJECTS.len() as u64) as usize];
-        let query = format!("{} {}", pick(&mut rng, words), pick(&mut rng, TAILS).split_whitespace().nth(2).unwrap_or("week"));
+        let query =
+            format!("{} {}", pick(&mut rng, words), pick(&mut rng, TAILS).split_whitespace().nth(2).unwrap_or("week"));
         let started = Instant::now();
         let found = runtime.block_on(store.search(&query, &Filter::default(), 10)).unwrap();
         latencies.push(started.elapsed());

@@ -6,7 +6,7 @@
 //! the vectors. A theme is named by the stems that weigh most in its centre compared with the
 //! whole collection, counts its items, segments and distinct customers, and quotes the sentences
 //! of its most central items. An item far from its nearest centre (cosine under
-//! [`MIN_SIMILARITY`]) stays out of every theme, so leftovers do not pose as one; a loose group
+//! [`MIN_SIMILARITY`]) stays out of every theme, so leftovers do not pose as one; a group
 //! is split in two when both halves hold together clearly better. Large collections are fitted on an even sample and every item is
 //! then assigned to its nearest centre.
 
@@ -32,10 +32,8 @@ const SAMPLE: usize = 20_000;
 /// How close (cosine) an item must be to its theme's centre to belong to it.
 const MIN_SIMILARITY: f32 = 0.3;
 
-/// Groups at least this large whose cohesion is under [`SPLIT_BELOW`] are tried in two halves.
-const SPLIT_FROM: usize = 6;
-/// See [`SPLIT_FROM`].
-const SPLIT_BELOW: f32 = 0.5;
+/// Groups at least this large are tried in two halves, each of at least half this.
+const SPLIT_FROM: usize = 8;
 /// How much better (in mean cohesion) two halves must hold together to replace the whole.
 const SPLIT_GAIN: f32 = 0.1;
 
@@ -45,7 +43,8 @@ const QUOTE_WORDS: usize = 40;
 /// How themes are built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
-    /// The most themes to find (fewer when the collection is small).
+    /// How many themes to look for (fewer when the collection is small); a group found to hold
+    /// two subjects is split, so up to twice as many may come back.
     pub max_themes: usize,
     /// Quotes per theme.
     pub quotes: usize,
@@ -122,13 +121,15 @@ pub fn build(items: &[Item], options: &Options) -> Themes {
     let Some(mut groups) = group(&matrix, None, k, options.seed) else {
         return empty;
     };
-    // A loose group (two subjects that k could not separate) is split in two when both halves
-    // hold together clearly better than the whole.
+    // A group of two subjects that k-means put together is split in two when both halves hold
+    // together clearly better than the whole (up to twice the themes asked for).
     let mut i = 0;
     while i < groups.len() {
         let whole = cohesion(&matrix, &groups[i]);
-        if groups[i].len() >= SPLIT_FROM && whole < SPLIT_BELOW && groups.len() < options.max_themes * 2 {
-            if let Some(halves) = group(&matrix, Some(&groups[i]), 2, options.seed).filter(|h| h.len() == 2) {
+        if groups[i].len() >= SPLIT_FROM && groups.len() < options.max_themes * 2 {
+            let halves = group(&matrix, Some(&groups[i]), 2, options.seed)
+                .filter(|h| h.len() == 2 && h.iter().all(|half| half.len() >= SPLIT_FROM / 2));
+            if let Some(halves) = halves {
                 let n: usize = halves.iter().map(Vec::len).sum();
                 let better = halves.iter().map(|h| cohesion(&matrix, h) * h.len() as f32).sum::<f32>() / n as f32;
                 if better >= whole + SPLIT_GAIN {
@@ -139,6 +140,7 @@ pub fn build(items: &[Item], options: &Options) -> Themes {
         }
         i += 1;
     }
+    let groups: Vec<Vec<usize>> = groups.iter().map(|g| tighten(&matrix, g)).filter(|g| g.len() >= 2).collect();
     let mean = matrix.mean_axis(Axis(0)).unwrap_or_else(|| Array1::zeros(vocab.stems.len()));
     let themed = groups.iter().map(Vec::len).sum::<usize>();
     let mut themes: Vec<Theme> = groups
@@ -152,10 +154,8 @@ pub fn build(items: &[Item], options: &Options) -> Themes {
     Themes { themes, unthemed: items.len() - themed, items: items.len() }
 }
 
-/// Splits `within` (every row of `matrix` when `None`) into at most `k` groups of row indices:
-/// each row goes with its nearest k-means centre when it is close to it (cosine at least
-/// [`MIN_SIMILARITY`]: items far from every centre land in the nearest anyway, and a catch-all
-/// of leftovers must not pass as a theme); groups of fewer than two are dropped.
+/// Splits `within` (every row of `matrix` when `None`) into at most `k` groups of row indices,
+/// each row with its nearest k-means centre; groups of fewer than two are dropped.
 fn group(matrix: &Array2<f32>, within: Option<&[usize]>, k: usize, seed: u64) -> Option<Vec<Vec<usize>>> {
     let subset;
     let (data, index): (&Array2<f32>, Vec<usize>) = match within {
@@ -166,20 +166,20 @@ fn group(matrix: &Array2<f32>, within: Option<&[usize]>, k: usize, seed: u64) ->
         None => (matrix, (0..matrix.nrows()).collect()),
     };
     let (centroids, members) = cluster(data, k, seed)?;
-    let mut out = Vec::new();
-    for (c, centre) in centroids.outer_iter().enumerate() {
-        let norm = centre.dot(&centre).sqrt().max(f32::EPSILON);
-        let group: Vec<usize> = members
-            .iter()
-            .enumerate()
-            .filter(|(r, m)| **m == c && data.row(*r).dot(&centre) / norm >= MIN_SIMILARITY)
-            .map(|(r, _)| index[r])
-            .collect();
-        if group.len() >= 2 {
-            out.push(group);
-        }
-    }
-    Some(out)
+    let groups = (0..centroids.nrows())
+        .map(|c| members.iter().enumerate().filter(|(_, m)| **m == c).map(|(r, _)| index[r]).collect::<Vec<_>>())
+        .filter(|g| g.len() >= 2)
+        .collect();
+    Some(groups)
+}
+
+/// The rows of `group` close to its centre (cosine at least [`MIN_SIMILARITY`]): items far
+/// from every centre land in the nearest anyway, and a catch-all of leftovers must not pass as
+/// a theme.
+fn tighten(matrix: &Array2<f32>, group: &[usize]) -> Vec<usize> {
+    let centre = centre_of(matrix, group);
+    let norm = centre.dot(&centre).sqrt().max(f32::EPSILON);
+    group.iter().copied().filter(|&r| matrix.row(r).dot(&centre) / norm >= MIN_SIMILARITY).collect()
 }
 
 /// The mean of `rows` of `matrix`.
@@ -451,6 +451,32 @@ mod tests {
         let a = build(&items(&refs), &Options::default());
         let b = build(&items(&refs), &Options::default());
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_group_of_two_subjects_is_split() {
+        let subjects: [&[&str]; 3] = [
+            &["excel", "export", "columns", "spreadsheet"],
+            &["login", "password", "sso", "locked"],
+            &["invoice", "tax", "refund", "charge"],
+        ];
+        let texts: Vec<String> = (0..90)
+            .map(|i| {
+                let w = subjects[i % 3];
+                format!(
+                    "Our team keeps fighting the {}, the {} and the {} again",
+                    w[i % 4],
+                    w[(i + 1) % 4],
+                    w[(i + 2) % 4]
+                )
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        // Two themes asked for, three subjects: the group holding two is split, so three come back.
+        let themes = build(&items(&refs), &Options { max_themes: 2, ..Options::default() });
+        let labels: Vec<String> = themes.themes.iter().map(|t| t.label.join(" ")).collect();
+        assert_eq!(themes.themes.len(), 3, "{labels:?}");
+        assert!(themes.themes.iter().all(|t| t.cohesion >= 0.5), "{themes:#?}");
     }
 
     #[test]
