@@ -3,7 +3,13 @@
 //! theme building. A bench binary, not criterion: each phase is one long measured run.
 //!
 //! `cargo bench -p prfaq-evidence --bench evidence` (set `PRFAQ_BENCH_ITEMS` for another size).
-#![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(
+    clippy::print_stdout,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation,
+    missing_docs
+)]
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};

@@ -114,7 +114,8 @@ pub fn build(items: &[Item], options: &Options) -> Themes {
         return empty;
     }
     let (rows, matrix) = vocab.vectors(&docs);
-    let k = options.max_themes.min(((rows.len() as f64 / 2.0).sqrt().round() as usize).max(2));
+    // About √(n/2) groups, rounded: √(2n)/2.
+    let k = options.max_themes.min(((rows.len() * 2).isqrt().div_ceil(2)).max(2));
     if rows.len() < k * 2 || k < 2 {
         return empty;
     }
@@ -199,8 +200,7 @@ fn cohesion(matrix: &Array2<f32>, rows: &[usize]) -> f32 {
 fn cluster(matrix: &Array2<f32>, k: usize, seed: u64) -> Option<(Array2<f32>, Vec<usize>)> {
     let n = matrix.nrows();
     let sample = if n > SAMPLE {
-        let step = n as f64 / SAMPLE as f64;
-        let picks: Vec<usize> = (0..SAMPLE).map(|i| ((i as f64 * step) as usize).min(n - 1)).collect();
+        let picks: Vec<usize> = (0..SAMPLE).map(|i| i * n / SAMPLE).collect();
         matrix.select(Axis(0), &picks)
     } else {
         matrix.clone()

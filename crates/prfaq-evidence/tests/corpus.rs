@@ -1,6 +1,7 @@
 //! Evidence made of real text nobody here wrote: the customer FAQ questions and problem
 //! paragraphs of the PR/FAQs in `../shared/corpus/real`, imported into a real SQLite store,
 //! searched and grouped into themes.
+#![allow(clippy::print_stdout)]
 
 use std::path::{Path, PathBuf};
 

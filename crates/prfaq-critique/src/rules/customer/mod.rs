@@ -2,11 +2,11 @@
 
 mod company_centric_headline;
 mod customer_not_in_summary;
+mod invented_customer_quote;
 mod missing_customer_definition;
 mod pain_not_measurable;
 mod problem_after_solution;
 mod problem_in_company_terms;
-mod invented_customer_quote;
 mod uncited_pain_claim;
 mod uncited_problem;
 mod unknown_evidence_id;
