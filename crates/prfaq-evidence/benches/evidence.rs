@@ -173,7 +173,7 @@ fn main() {
         built.themes.len(),
         built.unthemed
     );
-    for t in built.themes.iter().take(5) {
+    for t in &built.themes {
         println!("  {} — {} items, cohesion {:.2}", t.label.join(" · "), t.count, t.cohesion);
     }
     if let Some(rss) = peak_rss_mib() {
