@@ -232,9 +232,10 @@ pub(crate) enum EvidenceCommand {
         /// date, segment, customer, id, kind, source.
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         map: Vec<String>,
-        /// The kind of items without a kind column.
-        #[arg(long, value_enum, default_value_t = EvidenceKind::Note)]
-        kind: EvidenceKind,
+        /// The kind of items without a kind column: ticket, forum, call, survey, review,
+        /// interview, observation or note.
+        #[arg(long, value_parser = evidence_kind, default_value = "note")]
+        kind: prfaq_evidence::Kind,
         /// The source of items without a source column (default: the file's name).
         #[arg(long)]
         source: Option<String>,
@@ -311,9 +312,10 @@ pub(crate) enum EvidenceCommand {
 /// Which items a search or theme build looks at.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct EvidenceFilter {
-    /// Only items of this kind.
-    #[arg(long, value_enum)]
-    pub(crate) kind: Option<EvidenceKind>,
+    /// Only items of this kind (ticket, forum, call, survey, review, interview, observation,
+    /// note).
+    #[arg(long, value_parser = evidence_kind)]
+    pub(crate) kind: Option<prfaq_evidence::Kind>,
     /// Only items of this segment.
     #[arg(long)]
     pub(crate) segment: Option<String>,
@@ -322,25 +324,9 @@ pub(crate) struct EvidenceFilter {
     pub(crate) since: Option<String>,
 }
 
-/// The kinds of evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum EvidenceKind {
-    /// A support ticket.
-    Ticket,
-    /// A forum or community post.
-    Forum,
-    /// Notes from a sales or customer call.
-    Call,
-    /// A survey answer.
-    Survey,
-    /// A product review.
-    Review,
-    /// Notes from a customer interview.
-    Interview,
-    /// What was seen while someone used a prototype.
-    Observation,
-    /// Anything else.
-    Note,
+/// Reads an evidence kind: ticket, forum, call, survey, review, interview, observation, note.
+fn evidence_kind(s: &str) -> Result<prfaq_evidence::Kind, String> {
+    s.parse().map_err(|e: prfaq_evidence::item::UnknownKind| e.to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -11,7 +11,7 @@ use prfaq_evidence::themes::{self, Themes};
 use prfaq_evidence::{EvidenceStore, Item, Kind, NewItem};
 use serde_json::json;
 
-use crate::args::{EvidenceCommand, EvidenceFilter, EvidenceFormat, EvidenceKind};
+use crate::args::{EvidenceCommand, EvidenceFilter, EvidenceFormat};
 use crate::evidence::{runtime, store_for};
 use crate::output;
 
@@ -26,8 +26,7 @@ pub(crate) fn run(command: EvidenceCommand, store: Option<&Path>) -> Result<Exit
     runtime.block_on(async move {
         match command {
             EvidenceCommand::Import { files, map, kind, source, segment, customer } => {
-                let request =
-                    ImportRequest { files: &files, map: &map, kind: kind_of(kind), source, segment, customer };
+                let request = ImportRequest { files: &files, map: &map, kind, source, segment, customer };
                 import(store, &request).await
             }
             EvidenceCommand::Observe { text, tried, saw, who, session, segment } => {
@@ -65,19 +64,6 @@ pub(crate) fn run(command: EvidenceCommand, store: Option<&Path>) -> Result<Exit
     })
 }
 
-fn kind_of(kind: EvidenceKind) -> Kind {
-    match kind {
-        EvidenceKind::Ticket => Kind::Ticket,
-        EvidenceKind::Forum => Kind::Forum,
-        EvidenceKind::Call => Kind::Call,
-        EvidenceKind::Survey => Kind::Survey,
-        EvidenceKind::Review => Kind::Review,
-        EvidenceKind::Interview => Kind::Interview,
-        EvidenceKind::Observation => Kind::Observation,
-        EvidenceKind::Note => Kind::Note,
-    }
-}
-
 fn filter_of(filter: &EvidenceFilter) -> Result<Filter> {
     let since = filter
         .since
@@ -85,7 +71,7 @@ fn filter_of(filter: &EvidenceFilter) -> Result<Filter> {
         .map(prfaq_evidence::item::parse_date)
         .transpose()
         .map_err(|e| anyhow!("--since: {e}"))?;
-    Ok(Filter { kind: filter.kind.map(kind_of), segment: filter.segment.clone(), since })
+    Ok(Filter { kind: filter.kind, segment: filter.segment.clone(), since })
 }
 
 /// The store to write to: `--store`, the nearest one upward, or a new one here.
