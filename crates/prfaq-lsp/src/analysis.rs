@@ -1,6 +1,7 @@
 //! One checked document and its diagnostics.
 
 use lsp_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Range};
+use prfaq_critique::evidence::EvidenceFacts;
 use prfaq_critique::{Engine, Finding, Report, Severity};
 use prfaq_doc::{Document, Span};
 
@@ -18,16 +19,24 @@ pub struct Analysis {
     pub report: Report,
     /// Line starts for position conversion in the negotiated encoding.
     pub lines: LineMap,
+    /// What the evidence store beside the document says about it, when there is one.
+    pub evidence: Option<EvidenceFacts>,
 }
 
 impl Analysis {
     /// Parses and checks `text` with `engine`.
     #[must_use]
     pub fn new(text: &str, engine: &Engine, encoding: Encoding) -> Self {
-        let doc = prfaq_doc::parse(text);
-        let report = engine.check(&doc);
+        Self::with_evidence(prfaq_doc::parse(text), engine, encoding, None)
+    }
+
+    /// Checks a parsed document with `engine` against `evidence` (what its evidence store
+    /// says about it).
+    #[must_use]
+    pub fn with_evidence(doc: Document, engine: &Engine, encoding: Encoding, evidence: Option<EvidenceFacts>) -> Self {
+        let report = engine.check_with_evidence(&doc, evidence.as_ref());
         let lines = LineMap::new(&doc.source, encoding);
-        Self { doc, report, lines }
+        Self { doc, report, lines, evidence }
     }
 
     /// The LSP range of a byte span of this document.

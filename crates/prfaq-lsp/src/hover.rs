@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
+use prfaq_critique::evidence::KnownItem;
 use prfaq_critique::{Applicability, Finding};
 use prfaq_doc::Span;
 
@@ -23,17 +24,44 @@ impl Analysis {
         let mut findings: Vec<&Finding> = self.findings_at(offset).collect();
         // Narrowest first: the word under the cursor before the paragraph-wide findings.
         findings.sort_by_key(|f| f.span.len());
-        let first = findings.first()?;
-        let value = findings.iter().map(|f| explain(f)).collect::<Vec<_>>().join("\n\n---\n\n");
+        let cited = self.cited_at(offset);
+        let range = cited.map(|(span, _)| span).or_else(|| findings.first().map(|f| f.span))?;
+        let value = cited
+            .map(|(_, item)| cited_item(item))
+            .into_iter()
+            .chain(findings.iter().map(|f| explain(f)))
+            .collect::<Vec<_>>()
+            .join("\n\n---\n\n");
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value }),
-            range: Some(self.range(first.span)),
+            range: Some(self.range(range)),
         })
+    }
+
+    /// The `[ev:ID]` citation at byte `offset` and the item it cites, when the evidence store
+    /// has it.
+    fn cited_at(&self, offset: usize) -> Option<(Span, &KnownItem)> {
+        let evidence = self.evidence.as_ref()?;
+        self.doc
+            .evidence_refs
+            .iter()
+            .filter(|r| r.scheme == "ev" && covers(r.span, offset))
+            .find_map(|r| evidence.items.get(r.id.trim()).map(|item| (r.span, item)))
     }
 }
 
 fn covers(span: Span, offset: usize) -> bool {
     (span.start <= offset && offset < span.end) || (span.is_empty() && span.start == offset)
+}
+
+/// A cited evidence item as Markdown: its id, kind, source and customer, then its words quoted.
+fn cited_item(item: &KnownItem) -> String {
+    let mut head = format!("**[ev:{}]** {} · {}", item.id, item.kind, item.source);
+    if let Some(c) = &item.customer {
+        let _ = write!(head, " · {c}");
+    }
+    let quoted: Vec<String> = item.text.trim().lines().map(|l| format!("> {l}")).collect();
+    format!("{head}\n\n{}", quoted.join("\n"))
 }
 
 /// One finding as Markdown: the rule, the message, the suggestion, and the rule's `what` and

@@ -25,6 +25,7 @@
 mod actions;
 mod analysis;
 pub mod config;
+mod evidence;
 mod hover;
 pub mod position;
 mod server;

@@ -26,6 +26,7 @@ use serde::de::DeserializeOwned;
 
 use crate::analysis::Analysis;
 use crate::config::{self, Engines};
+use crate::evidence::Stores;
 use crate::position::{Encoding, LineMap};
 
 /// An open document: the editor's text, checked.
@@ -56,6 +57,7 @@ pub struct Server {
     watch_config: bool,
     documents: HashMap<Uri, Open>,
     engines: Engines,
+    evidence: Stores,
     state: State,
     next_id: i32,
 }
@@ -78,6 +80,7 @@ impl Server {
             watch_config,
             documents: HashMap::new(),
             engines: Engines::default(),
+            evidence: Stores::default(),
             state: State::Running,
             next_id: 0,
         }
@@ -248,7 +251,7 @@ impl Server {
         let path = config::file_path(&uri);
         let lookup = self.engines.for_document(path.as_deref());
         let mut out: Vec<Message> = lookup.error.into_iter().map(show_error).collect();
-        let analysis = Analysis::new(text, &lookup.engine, self.encoding);
+        let analysis = self.analyse(text, path.as_deref(), &lookup.engine);
         out.push(publish(uri.clone(), analysis.diagnostics(), Some(version)));
         self.documents.insert(uri, Open { version, path, engine: lookup.engine, analysis });
         out
@@ -273,7 +276,12 @@ impl Server {
             }
         }
         open.version = p.text_document.version;
-        open.analysis = Analysis::new(&text, &open.engine, self.encoding);
+        let (path, engine) = (open.path.clone(), Arc::clone(&open.engine));
+        let analysis = self.analyse(&text, path.as_deref(), &engine);
+        let Some(open) = self.documents.get_mut(&uri) else {
+            return Vec::new();
+        };
+        open.analysis = analysis;
         vec![publish(uri, open.analysis.diagnostics(), Some(open.version))]
     }
 
@@ -285,12 +293,28 @@ impl Server {
         };
         let lookup = self.engines.for_document(open.path.as_deref());
         let mut out: Vec<Message> = lookup.error.into_iter().map(show_error).collect();
-        if !Arc::ptr_eq(&open.engine, &lookup.engine) {
-            open.engine = lookup.engine;
-            open.analysis = Analysis::new(&open.analysis.doc.source, &open.engine, self.encoding);
+        // A save may also have come with new evidence (an import beside the document).
+        let source = open.analysis.doc.source.clone();
+        let (path, old_engine) = (open.path.clone(), Arc::clone(&open.engine));
+        let engine = if Arc::ptr_eq(&old_engine, &lookup.engine) { old_engine } else { lookup.engine };
+        let analysis = self.analyse(&source, path.as_deref(), &engine);
+        let Some(open) = self.documents.get_mut(uri) else {
+            return out;
+        };
+        let changed = !Arc::ptr_eq(&open.engine, &engine) || open.analysis.evidence != analysis.evidence;
+        open.engine = engine;
+        open.analysis = analysis;
+        if changed {
             out.push(publish(uri.clone(), open.analysis.diagnostics(), Some(open.version)));
         }
         out
+    }
+
+    /// Parses and checks `text`, against the evidence store beside `path` when there is one.
+    fn analyse(&mut self, text: &str, path: Option<&std::path::Path>, engine: &Engine) -> Analysis {
+        let doc = prfaq_doc::parse(text);
+        let evidence = self.evidence.facts(path, &doc);
+        Analysis::with_evidence(doc, engine, self.encoding, evidence)
     }
 
     fn refresh_all(&mut self) -> Vec<Message> {
@@ -547,6 +571,40 @@ mod tests {
         assert!(
             out.iter().any(|m| matches!(m, Message::Notification(n) if n.method == "window/showMessage")),
             "an invalid prfaq.toml is reported: {out:?}"
+        );
+    }
+
+    #[test]
+    fn the_evidence_store_beside_the_document_is_used_and_citations_hover() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+        runtime.block_on(async {
+            let store =
+                prfaq_evidence::EvidenceStore::open(&dir.path().join("prfaq-evidence.db"), true).await.expect("store");
+            let item = prfaq_evidence::NewItem {
+                kind: prfaq_evidence::Kind::Ticket,
+                source: "zendesk".into(),
+                source_ref: Some("4411".into()),
+                date: None,
+                segment: None,
+                customer: Some("Northwind".into()),
+                text: "Every Monday I copy numbers from five tools into one spreadsheet.".into(),
+                line: 0,
+            };
+            store.add(&item).await.expect("add");
+            store.close().await;
+        });
+        let uri = format!("file://{}/launch.md", dir.path().display());
+        let mut s = server();
+        let text = "# Acme\n\n### Problem\n\nMarketers copy numbers by hand [ev:1] [ev:7].\n";
+        let diagnostics = published(&open(&mut s, &uri, text));
+        assert_eq!(codes(&diagnostics).iter().filter(|c| *c == "CUS009").count(), 1, "{diagnostics:?}");
+        let pos = json!({"textDocument": {"uri": uri}, "position": {"line": 4, "character": 33}});
+        let hover = result(&s.handle(request(1, "textDocument/hover", pos)));
+        let value = hover["contents"]["value"].as_str().unwrap_or_default();
+        assert!(
+            value.starts_with("**[ev:1]** ticket · zendesk · Northwind\n\n> Every Monday I copy numbers"),
+            "{value}"
         );
     }
 }
