@@ -173,7 +173,7 @@ pub(crate) enum Command {
         endpoint: EndpointArgs,
     },
     /// Evidence: import what customers said (CSV, JSON lines, notes), record prototype
-    /// observations, search it and group it into themes; cite items as [ev:ID] (docs/evidence.md).
+    /// observations, search it and group it into themes; cite items as `[ev:ID]` (docs/evidence.md).
     ///
     /// Items live in prfaq-evidence.db: the nearest one upward from the working directory, or
     /// --store. `prfaq check` uses the one beside or above each document.
@@ -249,7 +249,7 @@ pub(crate) enum EvidenceCommand {
     /// Record what was seen while someone used a prototype: an item of kind observation.
     ///
     /// Give the observation as text, or what was tried (--tried) and what happened (--saw).
-    /// Prints the id to cite as [ev:ID].
+    /// Prints the id to cite as `[ev:ID]`.
     Observe {
         /// What was observed.
         text: Option<String>,
@@ -300,7 +300,7 @@ pub(crate) enum EvidenceCommand {
     },
     /// Show items by id, whole.
     Show {
-        /// Ids, as cited in [ev:ID].
+        /// Ids, as cited in `[ev:ID]`.
         #[arg(required = true)]
         ids: Vec<i64>,
         /// Output format.

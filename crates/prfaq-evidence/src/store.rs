@@ -279,7 +279,7 @@ impl EvidenceStore {
     }
 
     /// The items a quote may come from: those sharing the most of its content words (BM25),
-    /// at most [`QUOTE_CANDIDATES`]. Whether one really holds the quote is
+    /// at most 40. Whether one really holds the quote is
     /// [`prfaq_critique::evidence::quote::matches`]'s to say.
     ///
     /// # Errors

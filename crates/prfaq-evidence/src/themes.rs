@@ -6,7 +6,7 @@
 //! the vectors. A theme is named by the stems that weigh most in its centre compared with the
 //! whole collection, counts its items, segments and distinct customers, and quotes the sentences
 //! of its most central items. An item far from its nearest centre (cosine under
-//! [`MIN_SIMILARITY`]) stays out of every theme, so leftovers do not pose as one; a group
+//! 0.3) stays out of every theme, so leftovers do not pose as one; a group
 //! is split in two when both halves hold together clearly better. Large collections are fitted on an even sample and every item is
 //! then assigned to its nearest centre.
 
@@ -86,7 +86,7 @@ pub struct Theme {
 pub struct ThemeQuote {
     /// The item it comes from (`[ev:ID]`).
     pub id: i64,
-    /// The sentence, in the customer's words (cut at [`QUOTE_WORDS`] words with "…").
+    /// The sentence, in the customer's words (cut at 40 words with "…").
     pub text: String,
     /// Who said it, when known.
     pub customer: Option<String>,
