@@ -3,12 +3,12 @@
 //! Each item becomes a TF-IDF vector over the content words the collection shares (stems, stop
 //! words dropped; the [`FEATURES`] most widespread stems that are neither rare nor everywhere);
 //! linfa's k-means (k-means++ start, a fixed seed, so the same items give the same themes) groups
-//! the vectors. A theme is named by the stems that weigh most in its centre compared with the
-//! whole collection, counts its items, segments and distinct customers, and quotes the sentences
-//! of its most central items. An item far from its nearest centre (cosine under
-//! 0.3) stays out of every theme, so leftovers do not pose as one; a group
-//! is split in two when both halves hold together clearly better. Large collections are fitted on an even sample and every item is
-//! then assigned to its nearest centre.
+//! the vectors. A group that holds two subjects is split in two when both halves hold together
+//! clearly better; an item far from its group's centre (cosine under 0.3) stays out of every
+//! theme, so leftovers do not pose as one. A theme is named by the stems that weigh most in its
+//! centre compared with the whole collection, counts its items, segments and distinct
+//! customers, and quotes the sentences of its most central items. Large collections are fitted
+//! on an even sample and every item is then assigned to its nearest centre.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
