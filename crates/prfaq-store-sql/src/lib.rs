@@ -38,11 +38,69 @@ pub fn is_foreign_key_violation(error: &sqlx::Error) -> bool {
     error.as_database_error().is_some_and(sqlx::error::DatabaseError::is_foreign_key_violation)
 }
 
+/// The SQL that differs between the backends: full-text search over evidence items (SQLite's
+/// FTS5 index, PostgreSQL's `tsvector` column), given by each backend for [`impl_store!`].
+///
+/// Every query selects the columns of [`evidence_columns!`] from `evidence_items i`; the
+/// search and the quote candidates add `score` (a `DOUBLE`/`REAL`, higher is better) and, for
+/// the search, `snippet` (the passage around the matched words, each between
+/// [`prfaq_store::HIT_START`] and [`prfaq_store::HIT_END`]).
+pub trait Dialect {
+    /// The best items of workspace `$1` matching query `$5` (made by [`Dialect::query`]) that
+    /// pass the filter (`$2` kind, `$3` segment, `$4` since: [`evidence_filter!`]), best first,
+    /// at most `$6`, with `score` and `snippet`.
+    const SEARCH_EVIDENCE: &'static str;
+    /// The best items of workspace `$1` matching query `$2` (any of its words), best first, at
+    /// most `$3`, with `score`.
+    const QUOTE_CANDIDATES: &'static str;
+    /// The items of workspace `$1` whose ids are in `$2`, a JSON array of numbers as text.
+    const EVIDENCE_BY_IDS: &'static str;
+
+    /// The query parameter that finds items with every one of `words` (`any` false) or with
+    /// any of them; `None` when no word is left to search for.
+    fn query(words: &[String], any: bool) -> Option<String>;
+}
+
+/// The columns of an evidence item, for `SELECT` lists (`i` is `evidence_items`).
+#[macro_export]
+macro_rules! evidence_columns {
+    () => {
+        "i.id, i.workspace_id, i.kind, i.source, i.source_ref, i.date, i.segment, i.customer, i.text, \
+         i.created_at, i.updated_at"
+    };
+}
+
+/// The conditions of an evidence filter on `evidence_items i`: `$2` kind, `$3` segment
+/// (compared without case), `$4` the earliest date; each `NULL` for no condition.
+#[macro_export]
+macro_rules! evidence_filter {
+    () => {
+        "($2 IS NULL OR i.kind = $2) AND ($3 IS NULL OR lower(i.segment) = lower($3)) AND ($4 IS NULL OR i.date >= $4)"
+    };
+}
+
+/// The content words a search keeps: letters, digits and inner apostrophes only, so no word
+/// can be read as query syntax by either database.
+pub fn plain_words(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in words {
+        let clean: String = word.chars().filter(|c| c.is_alphanumeric() || *c == '\'').collect();
+        let clean = clean.trim_matches('\'').to_lowercase();
+        if !clean.is_empty() && !out.contains(&clean) {
+            out.push(clean);
+        }
+    }
+    out
+}
+
+/// The most items [`prfaq_store::Store::evidence_quote_candidates`] returns.
+pub const QUOTE_CANDIDATES: i64 = 40;
+
 /// Implements [`prfaq_store::Store`] for `$store` over the sqlx database `$db`.
 ///
-/// `$store` must have a field `pool: sqlx::Pool<$db>` and an inherent
-/// `async fn begin_write(&self) -> Result<sqlx::Transaction<'static, $db>, sqlx::Error>` that
-/// starts a transaction that will write (SQLite takes the write lock at once with
+/// `$store` must have a field `pool: sqlx::Pool<$db>`, implement [`Dialect`], and have an
+/// inherent `async fn begin_write(&self) -> Result<sqlx::Transaction<'static, $db>, sqlx::Error>`
+/// that starts a transaction that will write (SQLite takes the write lock at once with
 /// `BEGIN IMMEDIATE`, so two writers never deadlock upgrading a read lock).
 #[macro_export]
 macro_rules! impl_store {
@@ -393,6 +451,142 @@ macro_rules! impl_store {
                     .map_err(db)?
                     .ok_or(StoreError::NotFound("reviewer in this round"))?;
                 reviewer_row(&row)
+            }
+
+            fn evidence_row(row: &DbRow) -> StoreResult<EvidenceItem> {
+                Ok(EvidenceItem {
+                    id: EvidenceId(row.try_get("id").map_err(db)?),
+                    workspace_id: WorkspaceId(row.try_get("workspace_id").map_err(db)?),
+                    kind: row.try_get("kind").map_err(db)?,
+                    source: row.try_get("source").map_err(db)?,
+                    source_ref: row.try_get("source_ref").map_err(db)?,
+                    date: row.try_get("date").map_err(db)?,
+                    segment: row.try_get("segment").map_err(db)?,
+                    customer: row.try_get("customer").map_err(db)?,
+                    text: row.try_get("text").map_err(db)?,
+                    created_at: timestamp(row.try_get("created_at").map_err(db)?)?,
+                    updated_at: timestamp(row.try_get("updated_at").map_err(db)?)?,
+                })
+            }
+
+            /// What storing one evidence item did.
+            enum Stored {
+                Added,
+                Updated,
+                Unchanged,
+            }
+
+            async fn evidence_in(tx: &mut Tx, workspace: WorkspaceId, fingerprint: &str)
+            -> StoreResult<Option<EvidenceItem>> {
+                let row = sqlx::query(concat!(
+                    "SELECT ", $crate::evidence_columns!(),
+                    " FROM evidence_items i WHERE i.workspace_id = $1 AND i.fingerprint = $2"
+                ))
+                .bind(workspace.0)
+                .bind(fingerprint)
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(db)?;
+                row.as_ref().map(evidence_row).transpose()
+            }
+
+            /// Adds `item` to `workspace`, or updates the item with its fingerprint when its text
+            /// or details changed. A concurrent transaction that adds the same item first makes
+            /// this one find it (the insert does nothing on the unique key) instead of failing.
+            async fn upsert_evidence(tx: &mut Tx, workspace: WorkspaceId, item: &NewEvidence, now: i64)
+            -> StoreResult<(Stored, EvidenceItem)> {
+                if item.text.trim().is_empty() {
+                    return Err(StoreError::Invalid("an evidence item needs text".into()));
+                }
+                let known = match evidence_in(tx, workspace, &item.fingerprint).await? {
+                    Some(known) => known,
+                    None => {
+                        let added: Option<i64> = sqlx::query_scalar(
+                            "INSERT INTO evidence_items (workspace_id, fingerprint, kind, source, source_ref, date, \
+                             segment, customer, text, created_at, updated_at) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
+                             ON CONFLICT (workspace_id, fingerprint) DO NOTHING RETURNING id",
+                        )
+                        .bind(workspace.0)
+                        .bind(&item.fingerprint)
+                        .bind(&item.kind)
+                        .bind(&item.source)
+                        .bind(&item.source_ref)
+                        .bind(&item.date)
+                        .bind(&item.segment)
+                        .bind(&item.customer)
+                        .bind(&item.text)
+                        .bind(now)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(|e| if is_foreign_key_violation(&e) {
+                            StoreError::NotFound("workspace")
+                        } else {
+                            db(e)
+                        })?;
+                        let found = evidence_in(tx, workspace, &item.fingerprint)
+                            .await?
+                            .ok_or(StoreError::NotFound("evidence item"))?;
+                        if added.is_some() {
+                            return Ok((Stored::Added, found));
+                        }
+                        found
+                    }
+                };
+                let same = known.text == item.text
+                    && known.date == item.date
+                    && known.segment == item.segment
+                    && known.customer == item.customer;
+                if same {
+                    return Ok((Stored::Unchanged, known));
+                }
+                sqlx::query(
+                    "UPDATE evidence_items SET text = $1, date = $2, segment = $3, customer = $4, updated_at = $5 \
+                     WHERE id = $6",
+                )
+                .bind(&item.text)
+                .bind(&item.date)
+                .bind(&item.segment)
+                .bind(&item.customer)
+                .bind(now)
+                .bind(known.id.0)
+                .execute(&mut **tx)
+                .await
+                .map_err(db)?;
+                let updated = evidence_in(tx, workspace, &item.fingerprint)
+                    .await?
+                    .ok_or(StoreError::NotFound("evidence item"))?;
+                Ok((Stored::Updated, updated))
+            }
+
+            /// Runs a full-text query of the backend's dialect: `sql` with the workspace, the
+            /// filter, the query and the limit bound as [`Dialect::SEARCH_EVIDENCE`] names them.
+            async fn evidence_search(
+                pool: &sqlx::Pool<$db>,
+                workspace: WorkspaceId,
+                query: &str,
+                filter: &EvidenceFilter,
+                limit: i64,
+            ) -> StoreResult<Vec<EvidenceHit>> {
+                let rows = sqlx::query(<$store as $crate::Dialect>::SEARCH_EVIDENCE)
+                    .bind(workspace.0)
+                    .bind(filter.kind.as_deref())
+                    .bind(filter.segment.as_deref())
+                    .bind(filter.since.as_deref())
+                    .bind(query)
+                    .bind(limit)
+                    .fetch_all(pool)
+                    .await
+                    .map_err(db)?;
+                rows.iter()
+                    .map(|row| {
+                        Ok(EvidenceHit {
+                            item: evidence_row(row)?,
+                            score: row.try_get("score").map_err(db)?,
+                            snippet: row.try_get("snippet").map_err(db)?,
+                        })
+                    })
+                    .collect()
             }
 
             #[$crate::__private::async_trait::async_trait]
@@ -1361,6 +1555,140 @@ macro_rules! impl_store {
                         .await
                         .map_err(db)?;
                     all(&rows, agent_job_row)
+                }
+
+                async fn import_evidence(
+                    &self,
+                    workspace: WorkspaceId,
+                    items: &[NewEvidence],
+                    audit: Audit,
+                ) -> StoreResult<ImportSummary> {
+                    let mut tx = self.begin_write().await.map_err(db)?;
+                    let now = now_ms();
+                    let mut summary = ImportSummary::default();
+                    for item in items {
+                        match upsert_evidence(&mut tx, workspace, item, now).await?.0 {
+                            Stored::Added => summary.added += 1,
+                            Stored::Updated => summary.updated += 1,
+                            Stored::Unchanged => summary.unchanged += 1,
+                        }
+                    }
+                    let detail = format!(
+                        "{}: {} added, {} updated, {} unchanged",
+                        audit.detail, summary.added, summary.updated, summary.unchanged
+                    );
+                    write_audit(&mut tx, workspace, None, &Audit { detail, ..audit }).await?;
+                    tx.commit().await.map_err(db)?;
+                    Ok(summary)
+                }
+
+                async fn add_evidence(&self, workspace: WorkspaceId, item: NewEvidence, audit: Audit)
+                -> StoreResult<EvidenceItem> {
+                    let mut tx = self.begin_write().await.map_err(db)?;
+                    let (_, stored) = upsert_evidence(&mut tx, workspace, &item, now_ms()).await?;
+                    write_audit(&mut tx, workspace, None, &audit).await?;
+                    tx.commit().await.map_err(db)?;
+                    Ok(stored)
+                }
+
+                async fn evidence_count(&self, workspace: WorkspaceId) -> StoreResult<i64> {
+                    sqlx::query_scalar("SELECT COUNT(*) FROM evidence_items WHERE workspace_id = $1")
+                        .bind(workspace.0)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(db)
+                }
+
+                async fn evidence_by_ids(&self, workspace: WorkspaceId, ids: &[EvidenceId])
+                -> StoreResult<Vec<EvidenceItem>> {
+                    let mut ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    let mut found = Vec::with_capacity(ids.len());
+                    // A page of ids per query: the list is bound as JSON text, which both
+                    // databases unpack (json_each, jsonb_array_elements_text).
+                    for chunk in ids.chunks(500) {
+                        let list = format!(
+                            "[{}]",
+                            chunk.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+                        );
+                        let rows = sqlx::query(<$store as $crate::Dialect>::EVIDENCE_BY_IDS)
+                            .bind(workspace.0)
+                            .bind(list)
+                            .fetch_all(&self.pool)
+                            .await
+                            .map_err(db)?;
+                        found.extend(all(&rows, evidence_row)?);
+                    }
+                    found.sort_by_key(|item| item.id);
+                    Ok(found)
+                }
+
+                async fn evidence_items(&self, workspace: WorkspaceId, filter: &EvidenceFilter, limit: i64)
+                -> StoreResult<Vec<EvidenceItem>> {
+                    let rows = sqlx::query(concat!(
+                        "SELECT ", $crate::evidence_columns!(), " FROM evidence_items i WHERE i.workspace_id = $1 AND ",
+                        $crate::evidence_filter!(), " ORDER BY i.id DESC LIMIT $5"
+                    ))
+                    .bind(workspace.0)
+                    .bind(filter.kind.as_deref())
+                    .bind(filter.segment.as_deref())
+                    .bind(filter.since.as_deref())
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db)?;
+                    all(&rows, evidence_row)
+                }
+
+                async fn search_evidence(
+                    &self,
+                    workspace: WorkspaceId,
+                    words: &[String],
+                    filter: &EvidenceFilter,
+                    limit: i64,
+                ) -> StoreResult<EvidenceFound> {
+                    let every = <$store as $crate::Dialect>::query(words, false);
+                    let any = <$store as $crate::Dialect>::query(words, true);
+                    let Some(every) = every else {
+                        return Ok(EvidenceFound { hits: Vec::new(), all_words: true });
+                    };
+                    let hits = evidence_search(&self.pool, workspace, &every, filter, limit).await?;
+                    match any {
+                        Some(any) if hits.is_empty() && any != every => {
+                            let hits = evidence_search(&self.pool, workspace, &any, filter, limit).await?;
+                            Ok(EvidenceFound { hits, all_words: false })
+                        }
+                        _ => Ok(EvidenceFound { hits, all_words: true }),
+                    }
+                }
+
+                async fn evidence_quote_candidates(&self, workspace: WorkspaceId, words: &[String])
+                -> StoreResult<Vec<EvidenceItem>> {
+                    let Some(any) = <$store as $crate::Dialect>::query(words, true) else {
+                        return Ok(Vec::new());
+                    };
+                    let rows = sqlx::query(<$store as $crate::Dialect>::QUOTE_CANDIDATES)
+                        .bind(workspace.0)
+                        .bind(any)
+                        .bind($crate::QUOTE_CANDIDATES)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(db)?;
+                    all(&rows, evidence_row)
+                }
+
+                async fn edits_in_workspace(&self, workspace: WorkspaceId, user: UserId) -> StoreResult<bool> {
+                    let found: Option<i64> = sqlx::query_scalar(
+                        "SELECT r.document_id FROM document_roles r JOIN documents d ON d.id = r.document_id \
+                         WHERE d.workspace_id = $1 AND r.user_id = $2 AND r.role IN ('owner', 'author') LIMIT 1",
+                    )
+                    .bind(workspace.0)
+                    .bind(user.0)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db)?;
+                    Ok(found.is_some())
                 }
 
                 async fn record_event(
