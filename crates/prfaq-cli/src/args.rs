@@ -45,6 +45,10 @@ pub(crate) enum Command {
         /// Refuse files larger than this many bytes.
         #[arg(long, default_value_t = crate::input::DEFAULT_MAX_BYTES)]
         max_file_size: u64,
+        /// Check citations and customer quotes against this evidence store (default: the
+        /// prfaq-evidence.db beside or above each file, if any).
+        #[arg(long, value_name = "FILE")]
+        evidence: Option<PathBuf>,
     },
     /// Show the parsed model: sections, press-release parts, quotes, FAQ entries, placeholders.
     Inspect {
@@ -102,11 +106,16 @@ pub(crate) enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
-    /// Candidates side by side: scores, placeholders, quantified claims, FAQ coverage.
+    /// Candidates side by side: scores, placeholders, quantified claims, FAQ coverage, and
+    /// evidence strength (cited claims; customers and sources from the evidence store).
     Compare {
         /// Two or more PR/FAQs.
         #[arg(required = true, num_args = 2..)]
         files: Vec<PathBuf>,
+        /// The evidence store for every candidate (default: the prfaq-evidence.db beside or
+        /// above each file, if any).
+        #[arg(long, value_name = "FILE")]
+        evidence: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = CompareFormatArg::Human)]
         format: CompareFormatArg,
@@ -163,6 +172,18 @@ pub(crate) enum Command {
         #[command(flatten)]
         endpoint: EndpointArgs,
     },
+    /// Evidence: import what customers said (CSV, JSON lines, notes), record prototype
+    /// observations, search it and group it into themes; cite items as [ev:ID] (docs/evidence.md).
+    ///
+    /// Items live in prfaq-evidence.db: the nearest one upward from the working directory, or
+    /// --store. `prfaq check` uses the one beside or above each document.
+    Evidence {
+        #[command(subcommand)]
+        command: EvidenceCommand,
+        /// The evidence store to use (created by import and observe when missing).
+        #[arg(long, global = true, value_name = "FILE")]
+        store: Option<PathBuf>,
+    },
     /// Run the language server on stdin/stdout, for editors (docs/editors.md).
     Lsp,
     /// Run the web app: documents, live findings, review rounds, decisions, the JSON API.
@@ -190,6 +211,130 @@ pub(crate) enum Command {
         #[arg(long)]
         secure_cookies: bool,
     },
+}
+
+/// What `prfaq evidence` does.
+#[derive(Debug, Subcommand)]
+pub(crate) enum EvidenceCommand {
+    /// Import evidence files: CSV (one item per row; columns found by name or --map), JSON
+    /// lines or a JSON array (one item per object), text or Markdown notes (one item per file;
+    /// YAML front matter may give date, customer, segment, kind, source, id). Directories are
+    /// read for every such file.
+    ///
+    /// Every file is read and checked before anything is stored: a malformed file is an error
+    /// naming its line, and nothing of any file is imported. Importing the same file again adds
+    /// nothing twice: a row with an id updates its item, one without is matched by its text.
+    Import {
+        /// Files or directories.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Which column (or JSON key) holds a field: FIELD=COLUMN, repeatable. Fields: text,
+        /// date, segment, customer, id, kind, source.
+        #[arg(long = "map", value_name = "FIELD=COLUMN")]
+        map: Vec<String>,
+        /// The kind of items without a kind column: ticket, forum, call, survey, review,
+        /// interview, observation or note.
+        #[arg(long, value_parser = evidence_kind, default_value = "note")]
+        kind: prfaq_evidence::Kind,
+        /// The source of items without a source column (default: the file's name).
+        #[arg(long)]
+        source: Option<String>,
+        /// The segment of items without a segment column.
+        #[arg(long)]
+        segment: Option<String>,
+        /// The customer of items without a customer column.
+        #[arg(long)]
+        customer: Option<String>,
+    },
+    /// Record what was seen while someone used a prototype: an item of kind observation.
+    ///
+    /// Give the observation as text, or what was tried (--tried) and what happened (--saw).
+    /// Prints the id to cite as [ev:ID].
+    Observe {
+        /// What was observed.
+        text: Option<String>,
+        /// What the person tried to do.
+        #[arg(long)]
+        tried: Option<String>,
+        /// What happened.
+        #[arg(long)]
+        saw: Option<String>,
+        /// Who was watched (a name, a role).
+        #[arg(long)]
+        who: Option<String>,
+        /// The prototype session (default: "prototype session" and today's date).
+        #[arg(long)]
+        session: Option<String>,
+        /// The customer segment of the person watched.
+        #[arg(long)]
+        segment: Option<String>,
+    },
+    /// Full-text search, best matches first (BM25; "exports" finds "export").
+    Search {
+        /// The words to look for.
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// How many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[command(flatten)]
+        filter: EvidenceFilter,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EvidenceFormat::Human)]
+        format: EvidenceFormat,
+    },
+    /// Group items that speak of the same pain: each theme with its count, segments, customers
+    /// and the quotes that stand for it.
+    Themes {
+        /// The most themes to find.
+        #[arg(long, default_value_t = 12)]
+        max: usize,
+        /// Quotes shown per theme.
+        #[arg(long, default_value_t = 3)]
+        quotes: usize,
+        #[command(flatten)]
+        filter: EvidenceFilter,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EvidenceFormat::Human)]
+        format: EvidenceFormat,
+    },
+    /// Show items by id, whole.
+    Show {
+        /// Ids, as cited in [ev:ID].
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EvidenceFormat::Human)]
+        format: EvidenceFormat,
+    },
+}
+
+/// Which items a search or theme build looks at.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct EvidenceFilter {
+    /// Only items of this kind (ticket, forum, call, survey, review, interview, observation,
+    /// note).
+    #[arg(long, value_parser = evidence_kind)]
+    pub(crate) kind: Option<prfaq_evidence::Kind>,
+    /// Only items of this segment.
+    #[arg(long)]
+    pub(crate) segment: Option<String>,
+    /// Only items dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) since: Option<String>,
+}
+
+/// Reads an evidence kind: ticket, forum, call, survey, review, interview, observation, note.
+fn evidence_kind(s: &str) -> Result<prfaq_evidence::Kind, String> {
+    s.parse().map_err(|e: prfaq_evidence::item::UnknownKind| e.to_string())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum EvidenceFormat {
+    /// For people.
+    Human,
+    /// JSON (docs/json-output.md).
+    Json,
 }
 
 /// Where the model is; overrides `[agent]` in prfaq.toml.

@@ -30,7 +30,7 @@ mod tests {
     //! documentation's flagged example fires it while the clean one does not.
     use super::*;
     use crate::rule::Family;
-    use crate::testing::{run_rule, run_rule_with_evidence};
+    use crate::testing::run_rule_with_evidence;
 
     fn prefix(family: Family) -> &'static str {
         match family {

@@ -1,8 +1,8 @@
 //! Test helpers shared by every rule's tests.
 
 use crate::config::Config;
-use crate::evidence::EvidenceFacts;
 use crate::context::{Context, Lexicons};
+use crate::evidence::EvidenceFacts;
 use crate::finding::Finding;
 use crate::rule::{Emitter, Rule};
 

@@ -65,7 +65,9 @@ impl fmt::Display for Kind {
 
 /// A kind name that is not one of [`Kind::ALL`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown evidence kind `{0}` (expected one of: ticket, forum, call, survey, review, interview, observation, note)")]
+#[error(
+    "unknown evidence kind `{0}` (expected one of: ticket, forum, call, survey, review, interview, observation, note)"
+)]
 pub struct UnknownKind(pub String);
 
 impl FromStr for Kind {

@@ -12,7 +12,8 @@ pub const HIT_END: char = '\u{3}';
 /// has no word.
 #[must_use]
 pub fn fts5_query(input: &str, any: bool) -> Option<String> {
-    let words: Vec<String> = crate::terms::words(input).map(|(_, w)| format!("\"{}\"", w.replace('"', "\"\""))).collect();
+    let words: Vec<String> =
+        crate::terms::words(input).map(|(_, w)| format!("\"{}\"", w.replace('"', "\"\""))).collect();
     (!words.is_empty()).then(|| words.join(if any { " OR " } else { " " }))
 }
 

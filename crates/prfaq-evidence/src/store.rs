@@ -3,12 +3,15 @@
 //! The only part of this crate that does IO. An import is one transaction: a file is stored
 //! whole or not at all.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
 use sqlx::{Row as _, SqliteConnection};
 
 use crate::item::{Item, Kind, NewItem};
@@ -151,13 +154,21 @@ impl EvidenceStore {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let now = now_millis();
         let mut summary = ImportSummary::default();
-        for item in items {
-            match upsert(&mut tx, item, now).await? {
-                Upsert::Added => summary.added += 1,
-                Upsert::Updated => summary.updated += 1,
-                Upsert::Unchanged => summary.unchanged += 1,
-            }
+        // The same item twice in one file: the last one counts.
+        let mut last: HashMap<String, usize> = HashMap::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            last.insert(item.fingerprint(), i);
         }
+        let mut unique: Vec<(&String, usize)> = last.iter().map(|(f, i)| (f, *i)).collect();
+        unique.sort_by_key(|(_, i)| *i);
+        for batch in unique.chunks(BATCH) {
+            let rows: Vec<serde_json::Value> = batch.iter().map(|(f, i)| row_json(f, &items[*i])).collect();
+            let rows = serde_json::Value::Array(rows).to_string();
+            let (added, updated) = upsert_batch(&mut tx, &rows, now).await?;
+            summary.added += added;
+            summary.updated += updated;
+        }
+        summary.unchanged = items.len() - summary.added - summary.updated;
         sqlx::query("INSERT INTO imports (file, at, added, updated, unchanged) VALUES ($1, $2, $3, $4, $5)")
             .bind(file)
             .bind(now)
@@ -176,7 +187,8 @@ impl EvidenceStore {
     /// A database error.
     pub async fn add(&self, item: &NewItem) -> StoreResult<i64> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        upsert(&mut tx, item, now_millis()).await?;
+        let rows = serde_json::Value::Array(vec![row_json(&item.fingerprint(), item)]).to_string();
+        upsert_batch(&mut tx, &rows, now_millis()).await?;
         let id: i64 = sqlx::query_scalar("SELECT id FROM items WHERE fingerprint = $1")
             .bind(item.fingerprint())
             .fetch_one(&mut *tx)
@@ -294,52 +306,51 @@ impl EvidenceStore {
     }
 }
 
+/// Items per statement of an import.
+const BATCH: usize = 500;
 
-enum Upsert {
-    Added,
-    Updated,
-    Unchanged,
+/// An item as a JSON object for [`upsert_batch`].
+fn row_json(fingerprint: &str, item: &NewItem) -> serde_json::Value {
+    serde_json::json!({
+        "f": fingerprint,
+        "k": item.kind.as_str(),
+        "s": item.source,
+        "r": item.source_ref,
+        "d": item.date,
+        "g": item.segment,
+        "c": item.customer,
+        "t": item.text,
+    })
 }
 
-async fn upsert(tx: &mut SqliteConnection, item: &NewItem, now: i64) -> StoreResult<Upsert> {
-    let fingerprint = item.fingerprint();
-    let existing = sqlx::query("SELECT * FROM items WHERE fingerprint = $1").bind(&fingerprint).fetch_optional(&mut *tx).await?;
-    if let Some(row) = existing {
-        let stored = item_of(&row)?;
-        let same = stored.text == item.text
-            && stored.date == item.date
-            && stored.segment == item.segment
-            && stored.customer == item.customer;
-        if same {
-            return Ok(Upsert::Unchanged);
-        }
-        sqlx::query("UPDATE items SET text = $1, date = $2, segment = $3, customer = $4, updated_at = $5 WHERE id = $6")
-            .bind(&item.text)
-            .bind(&item.date)
-            .bind(&item.segment)
-            .bind(&item.customer)
-            .bind(now)
-            .bind(stored.id)
-            .execute(&mut *tx)
-            .await?;
-        return Ok(Upsert::Updated);
-    }
-    sqlx::query(
+/// Inserts the items of `rows` (a JSON array of [`row_json`] objects, distinct fingerprints)
+/// that are new, and updates those whose text or details changed: how many of each. Two
+/// statements a batch, so SQLite does the looping.
+async fn upsert_batch(tx: &mut SqliteConnection, rows: &str, now: i64) -> StoreResult<(usize, usize)> {
+    let inserted = sqlx::query(
         "INSERT INTO items (fingerprint, kind, source, source_ref, date, segment, customer, text, added_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+         SELECT j.value ->> 'f', j.value ->> 'k', j.value ->> 's', j.value ->> 'r', j.value ->> 'd', \
+                j.value ->> 'g', j.value ->> 'c', j.value ->> 't', $2, $2 \
+         FROM json_each($1) AS j WHERE true \
+         ON CONFLICT (fingerprint) DO NOTHING",
     )
-    .bind(&fingerprint)
-    .bind(item.kind.as_str())
-    .bind(&item.source)
-    .bind(&item.source_ref)
-    .bind(&item.date)
-    .bind(&item.segment)
-    .bind(&item.customer)
-    .bind(&item.text)
+    .bind(rows)
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    Ok(Upsert::Added)
+    let updated = sqlx::query(
+        "UPDATE items SET text = u.t, date = u.d, segment = u.g, customer = u.c, updated_at = $2 \
+         FROM (SELECT j.value ->> 'f' AS f, j.value ->> 't' AS t, j.value ->> 'd' AS d, \
+                      j.value ->> 'g' AS g, j.value ->> 'c' AS c FROM json_each($1) AS j) AS u \
+         WHERE items.fingerprint = u.f \
+           AND (items.text IS NOT u.t OR items.date IS NOT u.d OR items.segment IS NOT u.g OR items.customer IS NOT u.c)",
+    )
+    .bind(rows)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+    Ok((count(inserted.rows_affected()), count(updated.rows_affected())))
 }
 
 fn item_of(row: &SqliteRow) -> StoreResult<Item> {

@@ -5,7 +5,9 @@
 //! linfa's k-means (k-means++ start, a fixed seed, so the same items give the same themes) groups
 //! the vectors. A theme is named by the stems that weigh most in its centre compared with the
 //! whole collection, counts its items, segments and distinct customers, and quotes the sentences
-//! of its most central items. Large collections are fitted on an even sample and every item is
+//! of its most central items. An item far from its nearest centre (cosine under
+//! [`MIN_SIMILARITY`]) stays out of every theme, so leftovers do not pose as one; a group
+//! is split in two when both halves hold together clearly better. Large collections are fitted on an even sample and every item is
 //! then assigned to its nearest centre.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -27,13 +29,22 @@ pub const FEATURES: usize = 384;
 /// How many items k-means is fitted on at most; the rest are assigned to the nearest centre.
 const SAMPLE: usize = 20_000;
 
+/// How close (cosine) an item must be to its theme's centre to belong to it.
+const MIN_SIMILARITY: f32 = 0.3;
+
+/// Groups at least this large are tried in two halves, each of at least half this.
+const SPLIT_FROM: usize = 8;
+/// How much better (in mean cohesion) two halves must hold together to replace the whole.
+const SPLIT_GAIN: f32 = 0.1;
+
 /// Words of a quote shown at most.
 const QUOTE_WORDS: usize = 40;
 
 /// How themes are built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
-    /// The most themes to find (fewer when the collection is small).
+    /// How many themes to look for (fewer when the collection is small); a group found to hold
+    /// two subjects is split, so up to twice as many may come back.
     pub max_themes: usize,
     /// Quotes per theme.
     pub quotes: usize,
@@ -86,7 +97,8 @@ pub struct ThemeQuote {
 pub struct Themes {
     /// Themes, largest first.
     pub themes: Vec<Theme>,
-    /// Items in no theme: they share no word with the rest, or sit alone.
+    /// Items in no theme: they share no word with the rest, sit alone, or are far from every
+    /// theme's centre.
     pub unthemed: usize,
     /// Items looked at.
     pub items: usize,
@@ -102,35 +114,93 @@ pub fn build(items: &[Item], options: &Options) -> Themes {
         return empty;
     }
     let (rows, matrix) = vocab.vectors(&docs);
-    let k = options.max_themes.min(((rows.len() as f64 / 2.0).sqrt().round() as usize).max(2));
+    // About √(n/2) groups, rounded: √(2n)/2.
+    let k = options.max_themes.min(((rows.len() * 2).isqrt().div_ceil(2)).max(2));
     if rows.len() < k * 2 || k < 2 {
         return empty;
     }
-    let Some((centroids, members)) = cluster(&matrix, k, options.seed) else {
+    let Some(mut groups) = group(&matrix, None, k, options.seed) else {
         return empty;
     };
-    let mean = matrix.mean_axis(Axis(0)).unwrap_or_else(|| Array1::zeros(vocab.stems.len()));
-    let mut themes = Vec::new();
-    let mut themed = 0;
-    for (c, centre) in centroids.outer_iter().enumerate() {
-        let of_c: Vec<usize> = members.iter().enumerate().filter(|(_, m)| **m == c).map(|(r, _)| r).collect();
-        if of_c.len() < 2 {
-            continue;
+    // A group of two subjects that k-means put together is split in two when both halves hold
+    // together clearly better than the whole (up to twice the themes asked for).
+    let mut i = 0;
+    while i < groups.len() {
+        let whole = cohesion(&matrix, &groups[i]);
+        if groups[i].len() >= SPLIT_FROM && groups.len() < options.max_themes * 2 {
+            let halves = group(&matrix, Some(&groups[i]), 2, options.seed)
+                .filter(|h| h.len() == 2 && h.iter().all(|half| half.len() >= SPLIT_FROM / 2));
+            if let Some(halves) = halves {
+                let n: usize = halves.iter().map(Vec::len).sum();
+                let better = halves.iter().map(|h| cohesion(&matrix, h) * h.len() as f32).sum::<f32>() / n as f32;
+                if better >= whole + SPLIT_GAIN {
+                    groups.splice(i..=i, halves);
+                    continue;
+                }
+            }
         }
-        themed += of_c.len();
-        themes.push(theme(items, &rows, &matrix, &of_c, centre, &mean, &vocab, options));
+        i += 1;
     }
+    let groups: Vec<Vec<usize>> = groups.iter().map(|g| tighten(&matrix, g)).filter(|g| g.len() >= 2).collect();
+    let mean = matrix.mean_axis(Axis(0)).unwrap_or_else(|| Array1::zeros(vocab.stems.len()));
+    let themed = groups.iter().map(Vec::len).sum::<usize>();
+    let mut themes: Vec<Theme> = groups
+        .iter()
+        .map(|g| {
+            let centre = centre_of(&matrix, g);
+            theme(items, &rows, &matrix, g, centre.view(), &mean, &vocab, options)
+        })
+        .collect();
     themes.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     Themes { themes, unthemed: items.len() - themed, items: items.len() }
 }
 
+/// Splits `within` (every row of `matrix` when `None`) into at most `k` groups of row indices,
+/// each row with its nearest k-means centre; groups of fewer than two are dropped.
+fn group(matrix: &Array2<f32>, within: Option<&[usize]>, k: usize, seed: u64) -> Option<Vec<Vec<usize>>> {
+    let subset;
+    let (data, index): (&Array2<f32>, Vec<usize>) = match within {
+        Some(rows) => {
+            subset = matrix.select(Axis(0), rows);
+            (&subset, rows.to_vec())
+        }
+        None => (matrix, (0..matrix.nrows()).collect()),
+    };
+    let (centroids, members) = cluster(data, k, seed)?;
+    let groups = (0..centroids.nrows())
+        .map(|c| members.iter().enumerate().filter(|(_, m)| **m == c).map(|(r, _)| index[r]).collect::<Vec<_>>())
+        .filter(|g| g.len() >= 2)
+        .collect();
+    Some(groups)
+}
+
+/// The rows of `group` close to its centre (cosine at least [`MIN_SIMILARITY`]): items far
+/// from every centre land in the nearest anyway, and a catch-all of leftovers must not pass as
+/// a theme.
+fn tighten(matrix: &Array2<f32>, group: &[usize]) -> Vec<usize> {
+    let centre = centre_of(matrix, group);
+    let norm = centre.dot(&centre).sqrt().max(f32::EPSILON);
+    group.iter().copied().filter(|&r| matrix.row(r).dot(&centre) / norm >= MIN_SIMILARITY).collect()
+}
+
+/// The mean of `rows` of `matrix`.
+fn centre_of(matrix: &Array2<f32>, rows: &[usize]) -> Array1<f32> {
+    matrix.select(Axis(0), rows).mean_axis(Axis(0)).unwrap_or_else(|| Array1::zeros(matrix.ncols()))
+}
+
+/// How alike `rows` are: their mean cosine to their centre.
+fn cohesion(matrix: &Array2<f32>, rows: &[usize]) -> f32 {
+    let centre = centre_of(matrix, rows);
+    let norm = centre.dot(&centre).sqrt().max(f32::EPSILON);
+    rows.iter().map(|&r| matrix.row(r).dot(&centre) / norm).sum::<f32>() / rows.len().max(1) as f32
+}
+
 /// Fits k-means on (a sample of) `matrix` and assigns every row: the centres and each row's
-/// theme.
+/// nearest centre.
 fn cluster(matrix: &Array2<f32>, k: usize, seed: u64) -> Option<(Array2<f32>, Vec<usize>)> {
     let n = matrix.nrows();
     let sample = if n > SAMPLE {
-        let step = n as f64 / SAMPLE as f64;
-        let picks: Vec<usize> = (0..SAMPLE).map(|i| ((i as f64 * step) as usize).min(n - 1)).collect();
+        let picks: Vec<usize> = (0..SAMPLE).map(|i| i * n / SAMPLE).collect();
         matrix.select(Axis(0), &picks)
     } else {
         matrix.clone()
@@ -254,7 +324,10 @@ impl Vocabulary {
         let shown = kept
             .iter()
             .map(|(s, _)| {
-                forms[s].iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or((*s).to_string(), |(w, _)| (*w).to_string())
+                forms[s]
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                    .map_or((*s).to_string(), |(w, _)| (*w).to_string())
             })
             .collect();
         let index = stems.iter().enumerate().map(|(i, s)| (s.clone(), i)).collect();
@@ -293,7 +366,8 @@ impl Vocabulary {
             rows.push(d);
             data.extend(v.iter().map(|x| x / norm));
         }
-        let matrix = Array2::from_shape_vec((rows.len(), self.stems.len()), data).unwrap_or_else(|_| Array2::zeros((0, 0)));
+        let matrix =
+            Array2::from_shape_vec((rows.len(), self.stems.len()), data).unwrap_or_else(|_| Array2::zeros((0, 0)));
         (rows, matrix)
     }
 }
@@ -363,12 +437,46 @@ mod tests {
 
     #[test]
     fn the_same_items_give_the_same_themes() {
-        let texts: Vec<String> =
-            (0..60).map(|i| format!("{} problem number {} with {}", ["sync", "billing", "search"][i % 3], i, ["delays", "errors"][i % 2])).collect();
+        let texts: Vec<String> = (0..60)
+            .map(|i| {
+                format!(
+                    "{} problem number {} with {}",
+                    ["sync", "billing", "search"][i % 3],
+                    i,
+                    ["delays", "errors"][i % 2]
+                )
+            })
+            .collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let a = build(&items(&refs), &Options::default());
         let b = build(&items(&refs), &Options::default());
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_group_of_two_subjects_is_split() {
+        let subjects: [&[&str]; 3] = [
+            &["excel", "export", "columns", "spreadsheet"],
+            &["login", "password", "sso", "locked"],
+            &["invoice", "tax", "refund", "charge"],
+        ];
+        let texts: Vec<String> = (0..90)
+            .map(|i| {
+                let w = subjects[i % 3];
+                format!(
+                    "Our team keeps fighting the {}, the {} and the {} again",
+                    w[i % 4],
+                    w[(i + 1) % 4],
+                    w[(i + 2) % 4]
+                )
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        // Two themes asked for, three subjects: the group holding two is split, so three come back.
+        let themes = build(&items(&refs), &Options { max_themes: 2, ..Options::default() });
+        let labels: Vec<String> = themes.themes.iter().map(|t| t.label.join(" ")).collect();
+        assert_eq!(themes.themes.len(), 3, "{labels:?}");
+        assert!(themes.themes.iter().all(|t| t.cohesion >= 0.5), "{themes:#?}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use prfaq_report::{Checked, Human};
 
 use crate::args::{CheckFormat, FailOn};
 use crate::config::Engines;
+use crate::evidence::Lookup;
 use crate::{input, output};
 
 /// The files checked, and whether any input could not be read.
@@ -17,9 +18,17 @@ pub(crate) struct CheckedFiles {
     pub(crate) failed: bool,
 }
 
-/// Parses and checks every file; unreadable inputs are reported on stderr and skipped.
-pub(crate) fn check_all(paths: &[PathBuf], config: Option<&Path>, max_bytes: u64) -> Result<CheckedFiles> {
+/// Parses and checks every file; unreadable inputs are reported on stderr and skipped. With
+/// `evidence` (the store given by --evidence, or `Some(None)`: the one found near each file)
+/// citations and quotes are checked against the store.
+pub(crate) fn check_all(
+    paths: &[PathBuf],
+    config: Option<&Path>,
+    evidence: Option<Option<&Path>>,
+    max_bytes: u64,
+) -> Result<CheckedFiles> {
     let mut engines = Engines::new(config)?;
+    let mut lookup = evidence.map(Lookup::new).transpose()?;
     let progress = if paths.len() > 20 {
         indicatif::ProgressBar::new(paths.len() as u64)
     } else {
@@ -37,7 +46,11 @@ pub(crate) fn check_all(paths: &[PathBuf], config: Option<&Path>, max_bytes: u64
             Ok(input) => {
                 let engine = engines.for_path(input.path.as_deref())?;
                 let doc = prfaq_doc::parse(&input.text);
-                let report = engine.check(&doc);
+                let facts = match lookup.as_mut() {
+                    Some(l) => l.facts(input.path.as_deref(), &doc)?,
+                    None => None,
+                };
+                let report = engine.check_with_evidence(&doc, facts.as_ref());
                 checked.push(Checked { path: input.display, doc, report });
             }
             Err(e) => {
@@ -51,18 +64,23 @@ pub(crate) fn check_all(paths: &[PathBuf], config: Option<&Path>, max_bytes: u64
     Ok(CheckedFiles { checked, failed })
 }
 
-pub(crate) fn run(
-    paths: &[PathBuf],
-    format: CheckFormat,
-    fail_on: FailOn,
-    config: Option<&Path>,
-    max_bytes: u64,
-) -> Result<ExitCode> {
+/// What `prfaq check` was asked.
+pub(crate) struct Request<'a> {
+    pub(crate) paths: &'a [PathBuf],
+    pub(crate) format: CheckFormat,
+    pub(crate) fail_on: FailOn,
+    pub(crate) config: Option<&'a Path>,
+    pub(crate) max_bytes: u64,
+    pub(crate) evidence: Option<&'a Path>,
+}
+
+pub(crate) fn run(request: &Request<'_>) -> Result<ExitCode> {
+    let Request { paths, format, fail_on, config, max_bytes, evidence } = *request;
     let files = input::expand(paths)?;
     if files.is_empty() {
         output::warn("no Markdown files found");
     }
-    let result = check_all(&files, config, max_bytes)?;
+    let result = check_all(&files, config, Some(evidence), max_bytes)?;
     let text = match format {
         CheckFormat::Human => {
             let human = Human { color: output::stdout_color() };

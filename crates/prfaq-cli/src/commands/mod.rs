@@ -2,6 +2,7 @@
 
 mod agent;
 mod check;
+mod evidence;
 mod export;
 mod new;
 mod revise;
@@ -19,9 +20,14 @@ use crate::{input, output};
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::New { path, title, customer } => new::run(path, title.as_deref(), customer.as_deref()),
-        Command::Check { paths, format, fail_on, config, max_file_size } => {
-            check::run(&paths, format, fail_on, config.as_deref(), max_file_size)
-        }
+        Command::Check { paths, format, fail_on, config, max_file_size, evidence } => check::run(&check::Request {
+            paths: &paths,
+            format,
+            fail_on,
+            config: config.as_deref(),
+            max_bytes: max_file_size,
+            evidence: evidence.as_deref(),
+        }),
         Command::Inspect { file, format } => {
             let input = input::read(&file, input::DEFAULT_MAX_BYTES)?;
             let doc = prfaq_doc::parse(&input.text);
@@ -33,7 +39,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Risks { paths, format } => {
-            let files = check::check_all(&input::expand(&paths)?, None, input::DEFAULT_MAX_BYTES)?;
+            let files = check::check_all(&input::expand(&paths)?, None, None, input::DEFAULT_MAX_BYTES)?;
             let format = match format {
                 RiskFormatArg::Human => RiskFormat::Human,
                 RiskFormatArg::Json => RiskFormat::Json,
@@ -59,7 +65,9 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         }
         Command::Diff { old, new, format, config } => revise::diff(&old, &new, format, config.as_deref()),
         Command::History { files, git, format, config } => revise::history(&files, git, format, config.as_deref()),
-        Command::Compare { files, format, config } => revise::compare(&files, format, config.as_deref()),
+        Command::Compare { files, evidence, format, config } => {
+            revise::compare(&files, evidence.as_deref(), format, config.as_deref())
+        }
         Command::Export { file, format, review_copy, output, config, max_file_size } => export::run(&export::Request {
             file: &file,
             format,
@@ -88,6 +96,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             serve::run(&serve::Request { listen, data, database_url, config, secure_cookies })
         }
         Command::Agent { command, endpoint } => agent::run(command, &endpoint),
+        Command::Evidence { command, store } => evidence::run(command, store.as_deref()),
         Command::Lsp => match prfaq_lsp::run_stdio() {
             Ok(()) => Ok(ExitCode::SUCCESS),
             // The protocol asks for exit status 1 when the client exits without shutting down.

@@ -93,10 +93,18 @@ fn git_relative(file: &Path) -> Result<String> {
     Ok(name)
 }
 
-pub(crate) fn compare(files: &[PathBuf], format: CompareFormatArg, config: Option<&Path>) -> Result<ExitCode> {
+pub(crate) fn compare(
+    files: &[PathBuf],
+    evidence: Option<&Path>,
+    format: CompareFormatArg,
+    config: Option<&Path>,
+) -> Result<ExitCode> {
     let engine = Engines::new(config)?.for_path(files.first().map(PathBuf::as_path))?;
     let docs = files.iter().map(|f| load(f)).collect::<Result<Vec<_>>>()?;
-    let candidates = prfaq_revise::compare(&docs, &engine);
+    let mut lookup = crate::evidence::Lookup::new(evidence)?;
+    let facts =
+        files.iter().zip(&docs).map(|(file, (_, doc))| lookup.facts(Some(file), doc)).collect::<Result<Vec<_>>>()?;
+    let candidates = prfaq_revise::compare_with_evidence(&docs, &facts, &engine);
     let format = match format {
         CompareFormatArg::Human => CompareFormat::Human,
         CompareFormatArg::Markdown => CompareFormat::Markdown,

@@ -163,7 +163,11 @@ pub fn example() -> EvidenceFacts {
         text: text.into(),
     };
     let items = [
-        item("12", "Dana, Northwind", "Every Monday I spend six hours copying numbers from five tools into one spreadsheet."),
+        item(
+            "12",
+            "Dana, Northwind",
+            "Every Monday I spend six hours copying numbers from five tools into one spreadsheet.",
+        ),
         item("31", "Lee, Contoso", "By the time the report is done, the numbers are already a week old."),
     ];
     EvidenceFacts { store_items: 40, items: items.into_iter().map(|i| (i.id.clone(), i)).collect() }

@@ -2,18 +2,19 @@
 //!
 //! Case, punctuation, curly quotes and white space are ignored; an ellipsis (`…`, `...`,
 //! `[...]`) splits the quote into parts that must each be found. A part matches when at least
-//! [`AGREEMENT`] of its words appear, in order, in a stretch of the item not much longer than
+//! [`AGREEMENT`] percent of its words appear, in order, in a stretch of the item not much longer than
 //! the part: a light edit ("I have to" for "I've got to", a dropped filler word) still matches,
 //! a sentence made of the item's words in another order does not.
 
-/// The share of a part's words that must be found in order.
-pub const AGREEMENT: f64 = 0.8;
+/// The share of a part's words, in percent, that must be found in order.
+pub const AGREEMENT: usize = 80;
 
 /// True when `quote` is found in `text` as defined in the module documentation.
 #[must_use]
 pub fn matches(quote: &str, text: &str) -> bool {
     let haystack = normalised(text);
-    let parts: Vec<Vec<String>> = split_at_ellipses(quote).iter().map(|p| normalised(p)).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<Vec<String>> =
+        split_at_ellipses(quote).iter().map(|p| normalised(p)).filter(|p| !p.is_empty()).collect();
     !parts.is_empty() && parts.iter().all(|p| part_found(p, &haystack))
 }
 
@@ -33,7 +34,7 @@ fn split_at_ellipses(quote: &str) -> Vec<&str> {
 /// True when enough of `part`'s words appear in order within a window of `text`.
 fn part_found(part: &[String], text: &[String]) -> bool {
     let m = part.len();
-    let needed = ((m as f64) * AGREEMENT).ceil() as usize;
+    let needed = (m * AGREEMENT).div_ceil(100);
     if m < 4 {
         return text.windows(m).any(|w| w == part);
     }
@@ -67,13 +68,19 @@ mod tests {
 
     #[test]
     fn the_customers_words_match_whatever_the_punctuation() {
-        assert!(matches("“Every Monday I spend six hours copying numbers from five tools into one spreadsheet.”", TICKET));
+        assert!(matches(
+            "“Every Monday I spend six hours copying numbers from five tools into one spreadsheet.”",
+            TICKET
+        ));
         assert!(matches("every monday i spend six hours copying numbers from five tools", TICKET));
     }
 
     #[test]
     fn a_light_edit_still_matches() {
-        assert!(matches("Every Monday I spend six hours copying the numbers from five tools into a spreadsheet", TICKET));
+        assert!(matches(
+            "Every Monday I spend six hours copying the numbers from five tools into a spreadsheet",
+            TICKET
+        ));
     }
 
     #[test]

@@ -30,7 +30,9 @@ pub(super) fn parse(text: &str, mapping: &Mapping, defaults: &Defaults) -> Resul
     let mut parsed = Parsed::default();
     for (_, line, row) in &rows {
         let at = Location::Line(*line, None);
-        let got = item(at, *line, defaults, |field: Field| Ok(columns.of(field).and_then(|c| row.get(c)).map(str::to_string)))?;
+        let got = item(at, *line, defaults, |field: Field| {
+            Ok(columns.of(field).and_then(|c| row.get(c)).map(str::to_string))
+        })?;
         match got {
             Some(i) => parsed.items.push(i),
             None => parsed.skipped.push(*line),
@@ -49,7 +51,9 @@ fn check_quotes(text: &str, rows: &[(usize, usize, StringRecord)]) -> Result<(),
         if raw.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
             let last = line + raw.trim_end().matches('\n').count();
             let message = if last > *line {
-                format!("a quote opened in this row never closes (the row runs on to line {last}); close it, or double a quote inside a field (\"\")")
+                format!(
+                    "a quote opened in this row never closes (the row runs on to line {last}); close it, or double a quote inside a field (\"\")"
+                )
             } else {
                 "a stray quote: a quote inside a field must be doubled (\"\") and the field quoted".to_string()
             };
@@ -61,7 +65,8 @@ fn check_quotes(text: &str, rows: &[(usize, usize, StringRecord)]) -> Result<(),
 
 /// A csv error as an import error at its line.
 fn error(e: &csv::Error, fallback_line: usize) -> ImportError {
-    let line_of = |p: Option<&csv::Position>| p.map_or(fallback_line, |p| usize::try_from(p.line()).unwrap_or(fallback_line));
+    let line_of =
+        |p: Option<&csv::Position>| p.map_or(fallback_line, |p| usize::try_from(p.line()).unwrap_or(fallback_line));
     match e.kind() {
         ErrorKind::UnequalLengths { pos, expected_len, len } => ImportError::Csv {
             at: Location::Line(line_of(pos.as_ref()), None),
@@ -93,8 +98,9 @@ mod tests {
 
     #[test]
     fn rows_become_items_with_their_lines() {
-        let parsed = read("id,date,plan,body\n7,2024-03-05,enterprise,\"Export is slow, again\"\n8,,,\"Two\nlines\"\n9,,,\n")
-            .expect("valid");
+        let parsed =
+            read("id,date,plan,body\n7,2024-03-05,enterprise,\"Export is slow, again\"\n8,,,\"Two\nlines\"\n9,,,\n")
+                .expect("valid");
         assert_eq!(parsed.items.len(), 2);
         let first = &parsed.items[0];
         assert_eq!(
@@ -109,7 +115,10 @@ mod tests {
     #[test]
     fn an_unclosed_quote_is_an_error_at_its_row() {
         let err = read("id,text\n1,fine\n2,\"never closed\n3,more\n4,rows\n").expect_err("unclosed");
-        assert_eq!(err.to_string(), "line 3: a quote opened in this row never closes (the row runs on to line 5); close it, or double a quote inside a field (\"\")");
+        assert_eq!(
+            err.to_string(),
+            "line 3: a quote opened in this row never closes (the row runs on to line 5); close it, or double a quote inside a field (\"\")"
+        );
     }
 
     #[test]
@@ -121,12 +130,18 @@ mod tests {
     #[test]
     fn a_short_row_is_an_error_naming_its_line() {
         let err = read("id,text,plan\n1,fine,pro\n2,short\n").expect_err("short");
-        assert_eq!(err.to_string(), "line 3: this row has 2 fields, the header has 3 (a missing field, or a comma in a field that is not in quotes?)");
+        assert_eq!(
+            err.to_string(),
+            "line 3: this row has 2 fields, the header has 3 (a missing field, or a comma in a field that is not in quotes?)"
+        );
     }
 
     #[test]
     fn a_bad_date_names_its_line_and_field() {
         let err = read("date,text\n2024-01-02,ok\nlast week,bad\n").expect_err("date");
-        assert_eq!(err.to_string(), "line 3: date: `last week` is not a date (expected YYYY-MM-DD, or a timestamp that starts with one)");
+        assert_eq!(
+            err.to_string(),
+            "line 3: date: `last week` is not a date (expected YYYY-MM-DD, or a timestamp that starts with one)"
+        );
     }
 }

@@ -49,8 +49,21 @@ impl Field {
     fn usual_names(self) -> &'static [&'static str] {
         match self {
             Field::Text => &[
-                "text", "body", "comment", "comments", "message", "feedback", "description", "content", "quote",
-                "answer", "response", "review", "note", "notes", "verbatim",
+                "text",
+                "body",
+                "comment",
+                "comments",
+                "message",
+                "feedback",
+                "description",
+                "content",
+                "quote",
+                "answer",
+                "response",
+                "review",
+                "note",
+                "notes",
+                "verbatim",
             ],
             Field::Date => &["date", "created", "created_at", "createdat", "timestamp", "submitted", "submitted_at"],
             Field::Segment => &["segment", "plan", "tier", "persona", "customer_segment"],
@@ -92,7 +105,10 @@ impl FromStr for Field {
     type Err = MappingError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Field::ALL.into_iter().find(|f| f.as_str().eq_ignore_ascii_case(s.trim())).ok_or_else(|| MappingError::Field(s.trim().to_string()))
+        Field::ALL
+            .into_iter()
+            .find(|f| f.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| MappingError::Field(s.trim().to_string()))
     }
 }
 

@@ -57,10 +57,9 @@ fn push(
             at,
             message: format!("no key holds the text (the object has: {header}); name it with --map text=KEY"),
         },
-        ImportError::MissingColumn { field, column, header } => ImportError::Json {
-            at,
-            message: format!("no key `{column}` for {field} (the object has: {header})"),
-        },
+        ImportError::MissingColumn { field, column, header } => {
+            ImportError::Json { at, message: format!("no key `{column}` for {field} (the object has: {header})") }
+        }
         other => other,
     })?;
     let get = |field: Field| -> Result<Option<String>, ImportError> {
@@ -71,7 +70,9 @@ fn push(
             Value::Null => Ok(None),
             Value::String(s) => Ok(Some(s.clone())),
             Value::Number(n) if field != Field::Text => Ok(Some(n.to_string())),
-            other => Err(ImportError::Value { at, field, message: format!("expected a string, found {}", kind_of(other)) }),
+            other => {
+                Err(ImportError::Value { at, field, message: format!("expected a string, found {}", kind_of(other)) })
+            }
         }
     };
     match item(at, line, defaults, get)? {
@@ -123,7 +124,8 @@ mod tests {
 
     #[test]
     fn a_broken_line_is_named() {
-        let err = parse("{\"text\": \"ok\"}\n{\"text\": \"cut\n", &Mapping::default(), &defaults()).expect_err("broken");
+        let err =
+            parse("{\"text\": \"ok\"}\n{\"text\": \"cut\n", &Mapping::default(), &defaults()).expect_err("broken");
         assert!(err.to_string().starts_with("line 2, column "), "{err}");
     }
 

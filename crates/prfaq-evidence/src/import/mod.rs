@@ -187,7 +187,10 @@ mod tests {
     #[test]
     fn a_latin1_byte_is_reported_at_its_line_and_column() {
         let err = decode(b"id,text\n1,caf\xe9 au lait\n").expect_err("latin-1");
-        assert_eq!(err, ImportError::NotUtf8 { at: Location::Line(2, Some(6)), hint: "it looks like Latin-1 or Windows-1252" });
+        assert_eq!(
+            err,
+            ImportError::NotUtf8 { at: Location::Line(2, Some(6)), hint: "it looks like Latin-1 or Windows-1252" }
+        );
         assert!(err.to_string().starts_with("line 2, column 6: the file is not UTF-8"));
     }
 

@@ -76,9 +76,11 @@ mod tests {
 
     #[test]
     fn the_file_is_one_item_and_front_matter_fills_its_fields() {
-        let parsed =
-            parse("---\ndate: 2024-05-01\ncustomer: Acme Corp\nsegment: enterprise\n---\nThey re-key every order by hand.\n", &defaults())
-                .expect("valid");
+        let parsed = parse(
+            "---\ndate: 2024-05-01\ncustomer: Acme Corp\nsegment: enterprise\n---\nThey re-key every order by hand.\n",
+            &defaults(),
+        )
+        .expect("valid");
         let item = &parsed.items[0];
         assert_eq!(item.text, "They re-key every order by hand.");
         assert_eq!(

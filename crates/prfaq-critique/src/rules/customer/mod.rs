@@ -2,11 +2,14 @@
 
 mod company_centric_headline;
 mod customer_not_in_summary;
+mod invented_customer_quote;
 mod missing_customer_definition;
 mod pain_not_measurable;
 mod problem_after_solution;
 mod problem_in_company_terms;
 mod uncited_pain_claim;
+mod uncited_problem;
+mod unknown_evidence_id;
 mod vague_customer;
 
 use prfaq_doc::text;
@@ -23,6 +26,9 @@ pub(crate) const RULES: &[&Rule] = &[
     &company_centric_headline::RULE,
     &problem_in_company_terms::RULE,
     &uncited_pain_claim::RULE,
+    &unknown_evidence_id::RULE,
+    &invented_customer_quote::RULE,
+    &uncited_problem::RULE,
 ];
 
 /// Words of four letters or more that say nothing about who the customer is: function words,

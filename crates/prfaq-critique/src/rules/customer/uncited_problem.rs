@@ -50,8 +50,7 @@ mod tests {
     use crate::evidence::example;
     use crate::testing::{assert_count, run_rule_with_evidence};
 
-    const PLAIN: &str =
-        "# Acme Gives Marketers Their Mondays Back\n\n### Problem\n\nMarketing managers assemble the weekly report from five analytics tools.\n";
+    const PLAIN: &str = "# Acme Gives Marketers Their Mondays Back\n\n### Problem\n\nMarketing managers assemble the weekly report from five analytics tools.\n";
 
     #[test]
     fn a_store_with_items_makes_the_document_rest_on_evidence() {
