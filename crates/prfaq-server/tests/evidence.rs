@@ -82,32 +82,33 @@ async fn the_corpus_questions_import_once_and_are_searched_and_themed() {
     let listed = app.api(Method::GET, &url, &token, None).await;
     assert_eq!(listed.json()["total"].as_u64().unwrap(), added);
 
-    let found = app.api(Method::GET, &format!("{url}?q=cost&limit=50"), &token, None).await;
+    // The corpus's RFCs ask "Is this a breaking change?" in many ways.
+    let found = app.api(Method::GET, &format!("{url}?q=breaking&limit=50"), &token, None).await;
     assert_eq!(found.status, StatusCode::OK, "{}", found.body);
     let results = found.json();
     assert_eq!(results["all_words"], true);
     let hits = results["items"].as_array().unwrap();
-    assert!(!hits.is_empty(), "the corpus asks about cost");
+    assert!(hits.len() >= 5, "the corpus asks about breaking changes: {results}");
     for hit in hits {
-        assert!(hit["text"].as_str().unwrap().to_lowercase().contains("cost"), "{hit}");
+        assert!(hit["text"].as_str().unwrap().to_lowercase().contains("break"), "{hit}");
         let marked: Vec<&str> =
             hit["snippet"].as_array().unwrap().iter().filter(|p| p["hit"] == true).map(|p| p["text"].as_str().unwrap()).collect();
-        assert!(marked.iter().any(|w| w.to_lowercase().starts_with("cost")), "the snippet marks the word: {hit}");
+        assert!(marked.iter().any(|w| w.to_lowercase().starts_with("break")), "the snippet marks the word: {hit}");
         assert_eq!(hit["kind"], "survey");
     }
     let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
 
-    let either = app.api(Method::GET, &format!("{url}?q=cost%20zyxwvut"), &token, None).await;
+    let either = app.api(Method::GET, &format!("{url}?q=breaking%20zyxwvut"), &token, None).await;
     assert_eq!(either.json()["all_words"], false, "no question has both words: {}", either.body);
     assert!(!either.json()["items"].as_array().unwrap().is_empty());
 
     let segment = hits[0]["segment"].as_str().unwrap().to_uppercase();
-    let filtered = app.api(Method::GET, &format!("{url}?q=cost&segment={segment}&kind=survey"), &token, None).await;
+    let filtered = app.api(Method::GET, &format!("{url}?q=breaking&segment={segment}&kind=survey"), &token, None).await;
     let filtered = filtered.json();
     assert!(!filtered["items"].as_array().unwrap().is_empty());
     assert!(filtered["items"].as_array().unwrap().iter().all(|h| h["segment"].as_str().unwrap().eq_ignore_ascii_case(&segment)));
-    let none = app.api(Method::GET, &format!("{url}?q=cost&kind=ticket"), &token, None).await;
+    let none = app.api(Method::GET, &format!("{url}?q=breaking&kind=ticket"), &token, None).await;
     assert!(none.json()["items"].as_array().unwrap().is_empty(), "no ticket was imported");
 
     for (query, field) in [("limit=0", "limit"), ("kind=tweet", "kind"), ("since=yesterday", "since")] {
@@ -120,7 +121,8 @@ async fn the_corpus_questions_import_once_and_are_searched_and_themed() {
     assert_eq!(themes.status, StatusCode::OK, "{}", themes.body);
     let themes = themes.json();
     let list = themes["themes"].as_array().unwrap();
-    assert!((2..=6).contains(&list.len()), "{themes}");
+    // Six themes looked for; a group holding two subjects is split, so up to twelve.
+    assert!((2..=12).contains(&list.len()), "{themes}");
     assert_eq!(themes["items"].as_u64().unwrap(), added);
     for theme in list {
         assert!(!theme["label"].as_array().unwrap().is_empty());
@@ -461,6 +463,8 @@ async fn citations_show_their_item_and_quotes_are_picked_into_the_document() {
         let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let refused = browser.post(&format!("/d/{document}/quotes"), &pairs, true).await;
         assert_eq!(refused.status, status, "{pairs:?}: {}", refused.body);
+        // An error page carries no form token: the editor gives it back, as to a person.
+        browser.get(&format!("/d/{document}/edit")).await;
     }
     let (_, elsewhere, other_token) = app.user_with_workspace("bob@example.com").await;
     let theirs = app

@@ -75,7 +75,8 @@ pub async fn search(
 /// The query of `GET /api/v1/workspaces/{id}/evidence/themes`.
 #[derive(Debug, Deserialize)]
 pub struct ThemesQuery {
-    /// The most themes (1–50, default 12).
+    /// How many themes to look for (1–50, default 12); a group holding two subjects is split,
+    /// so up to twice as many may come back.
     pub max: Option<usize>,
     /// Quotes per theme (1–10, default 3).
     pub quotes: Option<usize>,
