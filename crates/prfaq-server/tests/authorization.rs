@@ -432,7 +432,11 @@ fn page_rows() -> Vec<PageRow> {
         post("/w/{id}/evidence/import", EDITORS, &[]),
         get("/w/{id}/evidence/{item}", MEMBERS),
         post("/w/{id}/observations", EDITORS, &[("text", "She looked for the export under Share.")]),
-        post("/d/{id}/quotes", EDITORS, &[("base", "1"), ("item", "{item}"), ("quote", "Exports to Excel take six hours")]),
+        post(
+            "/d/{id}/quotes",
+            EDITORS,
+            &[("base", "1"), ("item", "{item}"), ("quote", "Exports to Excel take six hours")],
+        ),
     ]
 }
 
@@ -511,10 +515,8 @@ fn page_path(world: &World, route: &str) -> String {
         Some("jobs") => world.job,
         _ => world.comment,
     };
-    let path = route
-        .replace("{id}", &id.to_string())
-        .replace("{format}", "md")
-        .replace("{item}", &world.evidence.to_string());
+    let path =
+        route.replace("{id}", &id.to_string()).replace("{format}", "md").replace("{item}", &world.evidence.to_string());
     match route {
         r if r.ends_with("/diff") => format!("{path}?from=1&to=1"),
         r if r.ends_with("/compare") => format!("{path}?d={}&d={}", world.document, world.second_document),

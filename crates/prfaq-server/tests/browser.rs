@@ -754,7 +754,10 @@ impl Journey {
         b.click("form[role=search] button[type=submit]").await;
         b.text_in("#search-summary", "with every word of “refunds matched”").await;
         let marked = b
-            .script("return [...document.querySelectorAll('#hits mark')].map(m => m.textContent.toLowerCase());", vec![])
+            .script(
+                "return [...document.querySelectorAll('#hits mark')].map(m => m.textContent.toLowerCase());",
+                vec![],
+            )
             .await;
         let marked: Vec<String> = serde_json::from_value(marked).unwrap();
         assert!(marked.iter().any(|m| m.starts_with("refund")), "the words found are highlighted: {marked:?}");
@@ -784,7 +787,11 @@ impl Journey {
             )
             .await;
         assert_eq!(after.as_str(), Some(format!(" {insert}").as_str()), "the quote is inserted at the cursor");
-        assert_eq!(self.author.client.current_url().await.unwrap().path(), format!("{}/edit", self.document()), "nothing was posted");
+        assert_eq!(
+            self.author.client.current_url().await.unwrap().path(),
+            format!("{}/edit", self.document()),
+            "nothing was posted"
+        );
         self.screenshot("quote-picked").await;
         self.save(revision).await;
 
@@ -806,10 +813,20 @@ impl Journey {
         .await;
         let shown = card.text().await.unwrap();
         assert!(shown.contains("ticket from zendesk #"), "the card names the source: {shown}");
-        assert!(REFUND_TICKETS.lines().any(|l| l.contains(shown.split('”').next().unwrap().trim_start_matches('“'))), "{shown}");
+        assert!(
+            REFUND_TICKETS.lines().any(|l| l.contains(shown.split('”').next().unwrap().trim_start_matches('“'))),
+            "{shown}"
+        );
         self.screenshot("citation-hover").await;
         let b = &self.author;
-        b.client.perform_actions(MouseActions::new("mouse".into()).then(PointerAction::MoveTo { duration: None, x: 0.0, y: 0.0 })).await.unwrap();
+        b.client
+            .perform_actions(MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            }))
+            .await
+            .unwrap();
         b.until("the card to hide when the pointer leaves", |_| {
             let card = card.clone();
             async move { Ok((!card.is_displayed().await?).then_some(())) }

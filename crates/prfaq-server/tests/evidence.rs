@@ -48,7 +48,10 @@ fn corpus_questions() -> (String, usize) {
             if question.is_empty() {
                 continue;
             }
-            lines.push(json!({"id": format!("{name}#{n}"), "text": question, "customer": name, "segment": segment}).to_string());
+            lines.push(
+                json!({"id": format!("{name}#{n}"), "text": question, "customer": name, "segment": segment})
+                    .to_string(),
+            );
         }
     }
     assert!(lines.len() > 100, "the corpus has hundreds of FAQ questions, found {}", lines.len());
@@ -91,8 +94,13 @@ async fn the_corpus_questions_import_once_and_are_searched_and_themed() {
     assert!(hits.len() >= 5, "the corpus asks about breaking changes: {results}");
     for hit in hits {
         assert!(hit["text"].as_str().unwrap().to_lowercase().contains("break"), "{hit}");
-        let marked: Vec<&str> =
-            hit["snippet"].as_array().unwrap().iter().filter(|p| p["hit"] == true).map(|p| p["text"].as_str().unwrap()).collect();
+        let marked: Vec<&str> = hit["snippet"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["hit"] == true)
+            .map(|p| p["text"].as_str().unwrap())
+            .collect();
         assert!(marked.iter().any(|w| w.to_lowercase().starts_with("break")), "the snippet marks the word: {hit}");
         assert_eq!(hit["kind"], "survey");
     }
@@ -107,7 +115,13 @@ async fn the_corpus_questions_import_once_and_are_searched_and_themed() {
     let filtered = app.api(Method::GET, &format!("{url}?q=breaking&segment={segment}&kind=survey"), &token, None).await;
     let filtered = filtered.json();
     assert!(!filtered["items"].as_array().unwrap().is_empty());
-    assert!(filtered["items"].as_array().unwrap().iter().all(|h| h["segment"].as_str().unwrap().eq_ignore_ascii_case(&segment)));
+    assert!(
+        filtered["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["segment"].as_str().unwrap().eq_ignore_ascii_case(&segment))
+    );
     let none = app.api(Method::GET, &format!("{url}?q=breaking&kind=ticket"), &token, None).await;
     assert!(none.json()["items"].as_array().unwrap().is_empty(), "no ticket was imported");
 
@@ -144,9 +158,15 @@ async fn a_malformed_file_is_refused_naming_the_line_and_nothing_is_stored() {
     let app = TestApp::new().await;
     let (_, workspace, token) = app.user_with_workspace("ada@example.com").await;
     let url = format!("/api/v1/workspaces/{}/evidence", workspace.id);
-    let csv = "Ticket,Body,Created\n1,Exports are slow,2024-01-02\n2,The export fails,2024-13-45\n3,Fine again,2024-01-03\n";
+    let csv =
+        "Ticket,Body,Created\n1,Exports are slow,2024-01-02\n2,The export fails,2024-13-45\n3,Fine again,2024-01-03\n";
     let refused = app
-        .api(Method::POST, &url, &token, Some(json!({"file_name": "tickets.csv", "content": csv, "map": {"id": "Ticket"}})))
+        .api(
+            Method::POST,
+            &url,
+            &token,
+            Some(json!({"file_name": "tickets.csv", "content": csv, "map": {"id": "Ticket"}})),
+        )
         .await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
     let error = refused.json();
@@ -158,7 +178,8 @@ async fn a_malformed_file_is_refused_naming_the_line_and_nothing_is_stored() {
     let refused = app.api(Method::POST, &url, &token, Some(json!({"file_name": "t.csv", "content": unclosed}))).await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
     let jsonl = "{\"text\": \"fine\"}\n{\"text\": \"broken\"\n";
-    let refused = app.api(Method::POST, &url, &token, Some(json!({"file_name": "posts.jsonl", "content": jsonl}))).await;
+    let refused =
+        app.api(Method::POST, &url, &token, Some(json!({"file_name": "posts.jsonl", "content": jsonl}))).await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
     assert!(refused.body.contains("line 2"), "{}", refused.body);
     for (body, field) in [
@@ -171,7 +192,8 @@ async fn a_malformed_file_is_refused_naming_the_line_and_nothing_is_stored() {
         assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{body}: {}", refused.body);
         assert_eq!(refused.json()["error"]["field"], field, "{body}");
     }
-    let unknown = app.api(Method::POST, &url, &token, Some(json!({"file_name": "t.csv", "content": "x", "extra": 1}))).await;
+    let unknown =
+        app.api(Method::POST, &url, &token, Some(json!({"file_name": "t.csv", "content": "x", "extra": 1}))).await;
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", unknown.body);
     assert_eq!(app.store.evidence_count(workspace.id).await.unwrap(), 0, "nothing of a refused file is stored");
     let log = app.store.audit_log(workspace.id, None, 10).await.unwrap();
@@ -179,15 +201,28 @@ async fn a_malformed_file_is_refused_naming_the_line_and_nothing_is_stored() {
 
     let fixed = csv.replace("2024-13-45", "2024-01-03");
     let done = app
-        .api(Method::POST, &url, &token, Some(json!({"file_name": "tickets.csv", "content": fixed, "map": {"id": "Ticket"}, "kind": "ticket"})))
+        .api(
+            Method::POST,
+            &url,
+            &token,
+            Some(json!({"file_name": "tickets.csv", "content": fixed, "map": {"id": "Ticket"}, "kind": "ticket"})),
+        )
         .await;
     assert_eq!(done.status, StatusCode::CREATED, "{}", done.body);
     assert_eq!(done.json()["added"], 3);
     let edited = fixed.replace("The export fails", "The export fails on large files");
     let again = app
-        .api(Method::POST, &url, &token, Some(json!({"file_name": "tickets.csv", "content": edited, "map": {"id": "Ticket"}, "kind": "ticket"})))
+        .api(
+            Method::POST,
+            &url,
+            &token,
+            Some(json!({"file_name": "tickets.csv", "content": edited, "map": {"id": "Ticket"}, "kind": "ticket"})),
+        )
         .await;
-    assert_eq!((again.json()["added"].clone(), again.json()["updated"].clone(), again.json()["unchanged"].clone()), (json!(0), json!(1), json!(2)));
+    assert_eq!(
+        (again.json()["added"].clone(), again.json()["updated"].clone(), again.json()["unchanged"].clone()),
+        (json!(0), json!(1), json!(2))
+    );
     let log = app.store.audit_log(workspace.id, None, 1).await.unwrap();
     assert_eq!(log[0].action, "evidence.imported");
     assert_eq!(log[0].detail, "tickets.csv: 0 added, 1 updated, 2 unchanged");
@@ -199,11 +234,15 @@ async fn observations_are_recorded_and_items_stay_in_their_workspace() {
     let (_, workspace, token) = app.user_with_workspace("ada@example.com").await;
     let (_, other, other_token) = app.user_with_workspace("bob@example.com").await;
     let url = format!("/api/v1/workspaces/{}/observations", workspace.id);
-    let body = json!({"text": "She looked for the export under Share.", "customer": "Dana", "date": "2024-05-02T10:00:00Z"});
+    let body =
+        json!({"text": "She looked for the export under Share.", "customer": "Dana", "date": "2024-05-02T10:00:00Z"});
     let recorded = app.api(Method::POST, &url, &token, Some(body.clone())).await;
     assert_eq!(recorded.status, StatusCode::CREATED, "{}", recorded.body);
     let item = recorded.json();
-    assert_eq!((item["kind"].as_str(), item["source"].as_str(), item["date"].as_str()), (Some("observation"), Some("prototype"), Some("2024-05-02")));
+    assert_eq!(
+        (item["kind"].as_str(), item["source"].as_str(), item["date"].as_str()),
+        (Some("observation"), Some("prototype"), Some("2024-05-02"))
+    );
     let id = item["id"].as_i64().unwrap();
     let twice = app.api(Method::POST, &url, &token, Some(body)).await;
     assert_eq!(twice.json()["id"], id, "the same observation twice is one item");
@@ -214,16 +253,22 @@ async fn observations_are_recorded_and_items_stay_in_their_workspace() {
     }
 
     let mine = format!("/api/v1/workspaces/{}/evidence/{id}", workspace.id);
-    assert_eq!(app.api(Method::GET, &mine, &token, None).await.json()["text"], "She looked for the export under Share.");
+    assert_eq!(
+        app.api(Method::GET, &mine, &token, None).await.json()["text"],
+        "She looked for the export under Share."
+    );
     let outsider = app.api(Method::GET, &mine, &other_token, None).await;
     assert_eq!(outsider.status, StatusCode::NOT_FOUND, "an outsider finds no workspace");
-    let through_other = app.api(Method::GET, &format!("/api/v1/workspaces/{}/evidence/{id}", other.id), &other_token, None).await;
+    let through_other =
+        app.api(Method::GET, &format!("/api/v1/workspaces/{}/evidence/{id}", other.id), &other_token, None).await;
     assert_eq!(through_other.status, StatusCode::NOT_FOUND, "an item of another workspace is not found");
-    let search = app.api(Method::GET, &format!("/api/v1/workspaces/{}/evidence?q=export", other.id), &other_token, None).await;
+    let search =
+        app.api(Method::GET, &format!("/api/v1/workspaces/{}/evidence?q=export", other.id), &other_token, None).await;
     assert!(search.json()["items"].as_array().unwrap().is_empty());
     let bad_id = app.api(Method::GET, &format!("/api/v1/workspaces/{}/evidence/abc", workspace.id), &token, None).await;
     assert_eq!(bad_id.status, StatusCode::BAD_REQUEST, "{}", bad_id.body);
-    let missing = app.api(Method::GET, &format!("/api/v1/workspaces/{}/evidence/999999", workspace.id), &token, None).await;
+    let missing =
+        app.api(Method::GET, &format!("/api/v1/workspaces/{}/evidence/999999", workspace.id), &token, None).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
 }
 
@@ -254,7 +299,9 @@ async fn findings_and_evidence_strength_use_the_workspace_evidence() {
 
     let url = format!("/api/v1/workspaces/{}/evidence", workspace.id);
     let csv = "id,text,customer\n7,Every Monday I copy numbers from five tools into one spreadsheet.,Dana\n";
-    let imported = app.api(Method::POST, &url, &token, Some(json!({"file_name": "calls.csv", "content": csv, "kind": "call"}))).await;
+    let imported = app
+        .api(Method::POST, &url, &token, Some(json!({"file_name": "calls.csv", "content": csv, "kind": "call"})))
+        .await;
     assert_eq!(imported.status, StatusCode::CREATED, "{}", imported.body);
     let id = app.api(Method::GET, &url, &token, None).await.json()["items"][0]["id"].as_i64().unwrap();
 
@@ -269,11 +316,21 @@ async fn findings_and_evidence_strength_use_the_workspace_evidence() {
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
 
     let created = app
-        .api(Method::POST, &format!("/api/v1/workspaces/{}/documents", workspace.id), &token, Some(json!({"markdown": cited_doc(id, 999)})))
+        .api(
+            Method::POST,
+            &format!("/api/v1/workspaces/{}/documents", workspace.id),
+            &token,
+            Some(json!({"markdown": cited_doc(id, 999)})),
+        )
         .await;
     let document = created.json()["id"].as_i64().unwrap();
     let second = app
-        .api(Method::POST, &format!("/api/v1/workspaces/{}/documents", workspace.id), &token, Some(json!({"title": "Other"})))
+        .api(
+            Method::POST,
+            &format!("/api/v1/workspaces/{}/documents", workspace.id),
+            &token,
+            Some(json!({"title": "Other"})),
+        )
         .await
         .json()["id"]
         .as_i64()
@@ -296,18 +353,36 @@ async fn findings_and_evidence_strength_use_the_workspace_evidence() {
     // A new import shows at once: the strength is computed when asked.
     let more = "id,text,customer,source\n8,The weekly report is a week old by the time it is done.,Lee,gong\n";
     app.api(Method::POST, &url, &token, Some(json!({"file_name": "more.csv", "content": more}))).await;
-    let id2 = app.api(Method::GET, &format!("{url}?q=week%20old"), &token, None).await.json()["items"][0]["id"].as_i64().unwrap();
+    let id2 = app.api(Method::GET, &format!("{url}?q=week%20old"), &token, None).await.json()["items"][0]["id"]
+        .as_i64()
+        .unwrap();
     let saved = app
-        .api(Method::POST, &format!("/api/v1/documents/{document}/revisions"), &token, Some(json!({"base": 1, "markdown": cited_doc(id, id2)})))
+        .api(
+            Method::POST,
+            &format!("/api/v1/documents/{document}/revisions"),
+            &token,
+            Some(json!({"base": 1, "markdown": cited_doc(id, id2)})),
+        )
         .await;
     assert_eq!(saved.status, StatusCode::CREATED, "{}", saved.body);
-    let rows = app.api(Method::GET, &format!("/api/v1/workspaces/{}/documents", workspace.id), &token, None).await.json();
+    let rows =
+        app.api(Method::GET, &format!("/api/v1/workspaces/{}/documents", workspace.id), &token, None).await.json();
     let row = rows.as_array().unwrap().iter().find(|r| r["document"]["id"] == document).unwrap().clone();
-    assert_eq!((row["evidence"]["customers"].clone(), row["evidence"]["sources"].clone(), row["evidence"]["unknown"].clone()), (json!(2), json!(2), json!(0)), "{row}");
+    assert_eq!(
+        (row["evidence"]["customers"].clone(), row["evidence"]["sources"].clone(), row["evidence"]["unknown"].clone()),
+        (json!(2), json!(2), json!(0)),
+        "{row}"
+    );
 }
 
 /// Posts a multipart form the way a browser sends a file upload: the CSRF token in the query.
-async fn upload(browser: &mut Browser<'_>, path: &str, file_name: &str, content: &str, fields: &[(&str, &str)]) -> support::Response {
+async fn upload(
+    browser: &mut Browser<'_>,
+    path: &str,
+    file_name: &str,
+    content: &str,
+    fields: &[(&str, &str)],
+) -> support::Response {
     let boundary = "----prfaq-test-boundary";
     let mut body = String::new();
     for (name, value) in fields {
@@ -344,7 +419,10 @@ async fn the_evidence_page_imports_a_file_searches_and_shows_themes() {
     let mut browser = Browser::new(&app);
     browser.sign_in("ada@example.com").await;
     let portfolio = browser.get(&format!("/w/{}", workspace.id)).await;
-    assert!(portfolio.body.contains(&format!("href=\"/w/{}/evidence\"", workspace.id)), "the workspace links its evidence");
+    assert!(
+        portfolio.body.contains(&format!("href=\"/w/{}/evidence\"", workspace.id)),
+        "the workspace links its evidence"
+    );
     let page = browser.get(&format!("/w/{}/evidence", workspace.id)).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("enctype=\"multipart/form-data\""), "the import form uploads a file");
@@ -391,7 +469,11 @@ async fn the_evidence_page_imports_a_file_searches_and_shows_themes() {
     assert!(item.body.contains(&format!("[ev:{item_id}]")));
 
     let observed = browser
-        .post(&format!("/w/{}/observations", workspace.id), &[("text", "He clicked Export three times."), ("customer", "Gus"), ("date", "")], true)
+        .post(
+            &format!("/w/{}/observations", workspace.id),
+            &[("text", "He clicked Export three times."), ("customer", "Gus"), ("date", "")],
+            true,
+        )
         .await;
     assert_eq!(observed.status, StatusCode::SEE_OTHER, "{}", observed.body);
     let shown = browser.get(observed.headers[header::LOCATION].to_str().unwrap()).await;
@@ -412,7 +494,12 @@ async fn citations_show_their_item_and_quotes_are_picked_into_the_document() {
     let found = app.api(Method::GET, &format!("{url}?q=hour%20monday"), &token, None).await.json();
     let id = found["items"][0]["id"].as_i64().unwrap();
     let created = app
-        .api(Method::POST, &format!("/api/v1/workspaces/{}/documents", workspace.id), &token, Some(json!({"markdown": cited_doc(id, 999)})))
+        .api(
+            Method::POST,
+            &format!("/api/v1/workspaces/{}/documents", workspace.id),
+            &token,
+            Some(json!({"markdown": cited_doc(id, 999)})),
+        )
         .await;
     let document = created.json()["id"].as_i64().unwrap();
 
@@ -448,7 +535,8 @@ async fn citations_show_their_item_and_quotes_are_picked_into_the_document() {
     assert_eq!(picked.headers[header::LOCATION], format!("/d/{document}/edit"));
     let head = app.store.revision(prfaq_store::DocumentId(document), 2).await.unwrap();
     assert!(
-        head.markdown.contains(&format!("[ev:999]. “Our weekly Excel export takes most of Monday morning” [ev:{item}]\n")),
+        head.markdown
+            .contains(&format!("[ev:999]. “Our weekly Excel export takes most of Monday morning” [ev:{item}]\n")),
         "the quote ends the problem paragraph: {}",
         head.markdown
     );
@@ -468,7 +556,12 @@ async fn citations_show_their_item_and_quotes_are_picked_into_the_document() {
     }
     let (_, elsewhere, other_token) = app.user_with_workspace("bob@example.com").await;
     let theirs = app
-        .api(Method::POST, &format!("/api/v1/workspaces/{}/observations", elsewhere.id), &other_token, Some(json!({"text": "Our weekly Excel export takes most of Monday morning."})))
+        .api(
+            Method::POST,
+            &format!("/api/v1/workspaces/{}/observations", elsewhere.id),
+            &other_token,
+            Some(json!({"text": "Our weekly Excel export takes most of Monday morning."})),
+        )
         .await
         .json()["id"]
         .as_i64()
@@ -477,5 +570,9 @@ async fn citations_show_their_item_and_quotes_are_picked_into_the_document() {
     let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let cross = browser.post(&format!("/d/{document}/quotes"), &pairs, true).await;
     assert_eq!(cross.status, StatusCode::NOT_FOUND, "an item of another workspace cannot be quoted");
-    assert_eq!(app.store.document(prfaq_store::DocumentId(document)).await.unwrap().head, 2, "no refused pick saved anything");
+    assert_eq!(
+        app.store.document(prfaq_store::DocumentId(document)).await.unwrap().head,
+        2,
+        "no refused pick saved anything"
+    );
 }

@@ -530,14 +530,31 @@ async fn evidence_workspace(store: &dyn Store) -> (User, Workspace) {
     let owner = user(store, "owner@example.com").await;
     let workspace = store.create_workspace("Product", owner.id).await.unwrap();
     let items = [
-        dated(evidence("t1", "ticket", "The export to Excel is slow, exports take an hour every Monday."), "2024-01-10", "Enterprise", "Dana"),
-        dated(evidence("t2", "ticket", "Exporting the weekly report fails when the file is large."), "2024-02-10", "self-serve", "Lee"),
-        dated(evidence("t3", "forum", "I wish the dashboard loaded faster in the morning."), "2024-03-10", "enterprise", "Ana"),
+        dated(
+            evidence("t1", "ticket", "The export to Excel is slow, exports take an hour every Monday."),
+            "2024-01-10",
+            "Enterprise",
+            "Dana",
+        ),
+        dated(
+            evidence("t2", "ticket", "Exporting the weekly report fails when the file is large."),
+            "2024-02-10",
+            "self-serve",
+            "Lee",
+        ),
+        dated(
+            evidence("t3", "forum", "I wish the dashboard loaded faster in the morning."),
+            "2024-03-10",
+            "enterprise",
+            "Ana",
+        ),
         dated(evidence("t4", "survey", "Slow export, slow export, slow export."), "2024-04-10", "enterprise", "Dana"),
         dated(evidence("t5", "call", "Billing is confusing for our finance team."), "2024-05-10", "enterprise", "Bo"),
     ];
-    let summary =
-        store.import_evidence(workspace.id, &items, Audit::by(owner.id, "evidence.imported", "tickets.csv")).await.unwrap();
+    let summary = store
+        .import_evidence(workspace.id, &items, Audit::by(owner.id, "evidence.imported", "tickets.csv"))
+        .await
+        .unwrap();
     assert_eq!(summary, ImportSummary { added: 5, updated: 0, unchanged: 0 });
     (owner, workspace)
 }
@@ -548,12 +565,24 @@ pub async fn evidence_import_is_idempotent(store: &dyn Store) {
     let (owner, workspace) = evidence_workspace(store).await;
     assert_eq!(store.evidence_count(workspace.id).await.unwrap(), 5);
     let again = [
-        dated(evidence("t1", "ticket", "The export to Excel is slow, exports take an hour every Monday."), "2024-01-10", "Enterprise", "Dana"),
-        dated(evidence("t2", "ticket", "Exporting the weekly report fails when the file is over 10 MB."), "2024-02-10", "self-serve", "Lee"),
+        dated(
+            evidence("t1", "ticket", "The export to Excel is slow, exports take an hour every Monday."),
+            "2024-01-10",
+            "Enterprise",
+            "Dana",
+        ),
+        dated(
+            evidence("t2", "ticket", "Exporting the weekly report fails when the file is over 10 MB."),
+            "2024-02-10",
+            "self-serve",
+            "Lee",
+        ),
         evidence("t6", "note", "Finance wants invoices as PDF."),
     ];
-    let summary =
-        store.import_evidence(workspace.id, &again, Audit::by(owner.id, "evidence.imported", "again.csv")).await.unwrap();
+    let summary = store
+        .import_evidence(workspace.id, &again, Audit::by(owner.id, "evidence.imported", "again.csv"))
+        .await
+        .unwrap();
     assert_eq!(summary, ImportSummary { added: 1, updated: 1, unchanged: 1 });
     assert_eq!(store.evidence_count(workspace.id).await.unwrap(), 6);
     let same = store.import_evidence(workspace.id, &again, Audit::by(owner.id, "evidence.imported", "again.csv")).await;
@@ -674,8 +703,13 @@ pub async fn evidence_quote_candidates(store: &dyn Store) {
 pub async fn evidence_stays_in_its_workspace(store: &dyn Store) {
     let (owner, workspace) = evidence_workspace(store).await;
     let other = store.create_workspace("Other", owner.id).await.unwrap();
-    let ids: Vec<EvidenceId> =
-        store.evidence_items(workspace.id, &EvidenceFilter::default(), 100).await.unwrap().iter().map(|i| i.id).collect();
+    let ids: Vec<EvidenceId> = store
+        .evidence_items(workspace.id, &EvidenceFilter::default(), 100)
+        .await
+        .unwrap()
+        .iter()
+        .map(|i| i.id)
+        .collect();
     assert_eq!(store.evidence_count(other.id).await.unwrap(), 0);
     assert!(store.evidence_by_ids(other.id, &ids).await.unwrap().is_empty());
     let all = EvidenceFilter::default();

@@ -357,8 +357,11 @@ pub trait Store: Send + Sync + 'static {
     /// The items of `workspace` a quote may come from: at most 40 sharing the most of its
     /// content `words`, best first. Whether one really holds the quote is for the caller to
     /// decide.
-    async fn evidence_quote_candidates(&self, workspace: WorkspaceId, words: &[String])
-    -> StoreResult<Vec<EvidenceItem>>;
+    async fn evidence_quote_candidates(
+        &self,
+        workspace: WorkspaceId,
+        words: &[String],
+    ) -> StoreResult<Vec<EvidenceItem>>;
     /// True when `user` is an owner or author of at least one document of `workspace`.
     async fn edits_in_workspace(&self, workspace: WorkspaceId, user: UserId) -> StoreResult<bool>;
 

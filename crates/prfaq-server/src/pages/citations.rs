@@ -87,20 +87,15 @@ fn citation_at(text: &str) -> Option<(usize, &str)> {
     let rest = text.strip_prefix("[ev:")?;
     let trimmed = rest.trim_start();
     let skipped = rest.len() - trimmed.len();
-    let id_len = trimmed.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))).unwrap_or(trimmed.len());
+    let id_len =
+        trimmed.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))).unwrap_or(trimmed.len());
     if id_len == 0 || !trimmed[id_len..].starts_with(']') {
         return None;
     }
     Some((4 + skipped + id_len + 1, &trimmed[..id_len]))
 }
 
-fn cite_in_text(
-    text: &str,
-    workspace: i64,
-    items: &BTreeMap<i64, EvidenceItem>,
-    cards: &mut usize,
-    out: &mut String,
-) {
+fn cite_in_text(text: &str, workspace: i64, items: &BTreeMap<i64, EvidenceItem>, cards: &mut usize, out: &mut String) {
     let mut rest = text;
     while let Some(at) = rest.find("[ev:") {
         out.push_str(&rest[..at]);
@@ -210,9 +205,15 @@ mod tests {
     #[test]
     fn a_known_citation_links_to_its_item_with_an_escaped_card() {
         let html = cite_evidence("<p>Marketers copy numbers by hand [ev:12].</p>", 1, &items());
-        assert!(html.starts_with("<p>Marketers copy numbers by hand <a class=\"cite\" href=\"/w/1/evidence/12\""), "{html}");
+        assert!(
+            html.starts_with("<p>Marketers copy numbers by hand <a class=\"cite\" href=\"/w/1/evidence/12\""),
+            "{html}"
+        );
         assert!(html.contains("“Every Monday I spend six hours &lt;copying&gt; numbers.”"), "{html}");
-        assert!(html.contains("Dana &lt;dana@northwind&gt; · enterprise · ticket from zendesk #4411 · 2024-03-05"), "{html}");
+        assert!(
+            html.contains("Dana &lt;dana@northwind&gt; · enterprise · ticket from zendesk #4411 · 2024-03-05"),
+            "{html}"
+        );
         assert!(html.ends_with("</span></span></a>.</p>"), "{html}");
         assert_eq!(html.matches("<a ").count(), html.matches("</a>").count());
     }
@@ -233,7 +234,9 @@ mod tests {
                     <pre><code>[ev:12]</code></pre><p>[ev:12]</p>";
         let out = cite_evidence(html, 1, &items());
         assert_eq!(out.matches("class=\"cite\"").count(), 1, "only the last one is cited: {out}");
-        assert!(out.starts_with("<p><a href=\"/x?[ev:12]\" title=\"a > [ev:12]\">see [ev:12]</a> <code>[ev:12]</code></p>"));
+        assert!(
+            out.starts_with("<p><a href=\"/x?[ev:12]\" title=\"a > [ev:12]\">see [ev:12]</a> <code>[ev:12]</code></p>")
+        );
     }
 
     #[test]

@@ -5,9 +5,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
-use prfaq_store::{
-    Document, DocumentId, DocumentRole, RevisionSummary, Timestamp, Workspace, WorkspaceId,
-};
+use prfaq_store::{Document, DocumentId, DocumentRole, RevisionSummary, Timestamp, Workspace, WorkspaceId};
 use serde::Deserialize;
 use tower_sessions::Session;
 

@@ -16,8 +16,8 @@ use super::{PageResult, PageUser, render};
 use crate::auth::access::{document_access, workspace_access};
 use crate::auth::identity::csrf_token;
 use crate::error::{AppError, AppResult};
-use crate::service::evidence::{self, Observation, Results, SearchQuery, Upload};
 use crate::service::documents;
+use crate::service::evidence::{self, Observation, Results, SearchQuery, Upload};
 use crate::state::AppState;
 
 /// Themes the evidence page shows at most.

@@ -132,10 +132,9 @@ pub async fn compare(
     // Checking several documents takes a while: off the async threads. Each is checked against
     // the workspace's evidence, which also gives its evidence strength.
     let shared = state.clone();
-    let candidates = tokio::task::spawn_blocking(move || {
-        prfaq_revise::compare_with_evidence(&parsed, &facts, shared.engine())
-    })
-    .await
-    .map_err(|e| AppError::Internal(Box::new(e)))?;
+    let candidates =
+        tokio::task::spawn_blocking(move || prfaq_revise::compare_with_evidence(&parsed, &facts, shared.engine()))
+            .await
+            .map_err(|e| AppError::Internal(Box::new(e)))?;
     Ok(Comparison { candidates, documents })
 }

@@ -5,8 +5,8 @@ use prfaq_store::{Audit, CommentStatus, Document, NewRevision, Revision, StoreEr
 use crate::auth::access::{document_access, workspace_access};
 use crate::error::{AppError, AppResult};
 use crate::service::analysis::change_class;
-use crate::service::evidence;
 use crate::service::anchors::reanchor;
+use crate::service::evidence;
 use crate::state::AppState;
 
 /// The largest document text accepted, in bytes.

@@ -52,7 +52,12 @@ pub async fn require_contributor(state: &AppState, user: &User, workspace: Works
 }
 
 /// Whether a member with `role` may add evidence (see [`require_contributor`]).
-pub async fn may_contribute(state: &AppState, user: &User, workspace: WorkspaceId, role: WorkspaceRole) -> AppResult<bool> {
+pub async fn may_contribute(
+    state: &AppState,
+    user: &User,
+    workspace: WorkspaceId,
+    role: WorkspaceRole,
+) -> AppResult<bool> {
     Ok(role == WorkspaceRole::Admin || state.store().edits_in_workspace(workspace, user.id).await?)
 }
 
@@ -253,7 +258,8 @@ pub struct Results {
 impl SearchQuery {
     fn filter(&self) -> AppResult<EvidenceFilter> {
         let kind = parse_kind(self.kind.as_deref(), "kind")?.map(|k| k.as_str().to_owned());
-        let since = given(self.since.clone()).map(|d| parse_date(&d)).transpose().map_err(|e| AppError::field("since", e))?;
+        let since =
+            given(self.since.clone()).map(|d| parse_date(&d)).transpose().map_err(|e| AppError::field("since", e))?;
         Ok(EvidenceFilter { kind, segment: given(self.segment.clone()), since })
     }
 
@@ -273,7 +279,8 @@ pub async fn search(state: &AppState, user: &User, workspace: WorkspaceId, query
     let limit = query.limit()?;
     let total = state.store().evidence_count(workspace).await?;
     let q = given(query.q.clone());
-    let words: Vec<String> = q.as_deref().map(|q| prfaq_evidence::terms::words(q).map(|(_, w)| w).collect()).unwrap_or_default();
+    let words: Vec<String> =
+        q.as_deref().map(|q| prfaq_evidence::terms::words(q).map(|(_, w)| w).collect()).unwrap_or_default();
     if words.is_empty() {
         let items = state.store().evidence_items(workspace, &filter, limit).await?;
         let items = items
@@ -342,7 +349,11 @@ pub(crate) async fn workspace_themes(
 /// What the workspace's evidence says about `doc` (the items it cites, the items its customer
 /// quotes may come from), or `None` when the workspace holds no evidence: then the evidence
 /// rules stay silent, as they do for the CLI without a store.
-pub async fn facts(state: &AppState, workspace: WorkspaceId, doc: &prfaq_doc::Document) -> AppResult<Option<EvidenceFacts>> {
+pub async fn facts(
+    state: &AppState,
+    workspace: WorkspaceId,
+    doc: &prfaq_doc::Document,
+) -> AppResult<Option<EvidenceFacts>> {
     let count = state.store().evidence_count(workspace).await?;
     facts_of(state, workspace, count, doc).await
 }
