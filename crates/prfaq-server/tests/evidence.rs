@@ -2,6 +2,7 @@
 //! the shared corpus's FAQ questions, search, themes, malformed files, observations, other
 //! workspaces), findings and evidence strength that use it, and the pages (import by file
 //! upload, search with highlights, themes, citations with hover cards, picking a quote).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -29,13 +29,13 @@ pub(crate) fn cite_evidence(html: &str, workspace: i64, items: &BTreeMap<i64, Ev
         if rest.starts_with('<') {
             let end = tag_end(rest);
             let tag = &rest[..end];
-            if let Some((name, closing)) = tag_name(tag) {
-                if SKIPPED.iter().any(|s| s.eq_ignore_ascii_case(name)) {
-                    if closing {
-                        skipped = skipped.saturating_sub(1);
-                    } else if !tag.ends_with("/>") {
-                        skipped += 1;
-                    }
+            if let Some((name, closing)) = tag_name(tag)
+                && SKIPPED.iter().any(|s| s.eq_ignore_ascii_case(name))
+            {
+                if closing {
+                    skipped = skipped.saturating_sub(1);
+                } else if !tag.ends_with("/>") {
+                    skipped += 1;
                 }
             }
             out.push_str(tag);

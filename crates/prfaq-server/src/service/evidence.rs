@@ -436,9 +436,9 @@ pub fn insert_quote(markdown: &str, quote: &str, id: i64) -> String {
         .press_release
         .paragraphs
         .iter()
-        .filter(|p| p.role == prfaq_doc::PrRole::Problem)
-        .map(|p| doc.blocks[p.block].content_span().end)
-        .last();
+        .rev()
+        .find(|p| p.role == prfaq_doc::PrRole::Problem)
+        .map(|p| doc.blocks[p.block].content_span().end);
     match problem {
         Some(end) => format!("{} {citation}{}", &markdown[..end], &markdown[end..]),
         None => format!("{}\n\n{citation}\n", markdown.trim_end()),
