@@ -72,6 +72,18 @@ impl prfaq_store_sql::Dialect for PostgresStore {
         " FROM evidence_items i WHERE i.workspace_id = $1 \
          AND i.id IN (SELECT jsonb_array_elements_text($2::jsonb)::bigint) ORDER BY i.id"
     );
+    const EVIDENCE_BY_FINGERPRINTS: &'static str = concat!(
+        "SELECT i.fingerprint, ",
+        prfaq_store_sql::evidence_columns!(),
+        " FROM evidence_items i WHERE i.workspace_id = $1 \
+         AND i.fingerprint IN (SELECT jsonb_array_elements_text($2::jsonb))"
+    );
+    const INSERT_EVIDENCE: &'static str = "INSERT INTO evidence_items (workspace_id, fingerprint, kind, source, \
+         source_ref, date, segment, customer, text, created_at, updated_at) \
+         SELECT $1, x.fingerprint, x.kind, x.source, x.source_ref, x.date, x.segment, x.customer, x.text, $3, $3 \
+         FROM jsonb_to_recordset($2::jsonb) AS x(fingerprint text, kind text, source text, source_ref text, \
+         date text, segment text, customer text, text text) \
+         ON CONFLICT (workspace_id, fingerprint) DO NOTHING RETURNING fingerprint";
 
     /// The words for `websearch_to_tsquery`: separated by spaces (every word) or by `or` (any);
     /// the word `or` itself is left out (an English stop word, and the operator there).

@@ -20,6 +20,7 @@ pub use rows::{millis, timestamp, word};
 pub mod __private {
     pub use async_trait;
     pub use prfaq_store;
+    pub use serde_json;
     pub use sqlx;
 }
 
@@ -55,6 +56,14 @@ pub trait Dialect {
     const QUOTE_CANDIDATES: &'static str;
     /// The items of workspace `$1` whose ids are in `$2`, a JSON array of numbers as text.
     const EVIDENCE_BY_IDS: &'static str;
+    /// The items of workspace `$1` whose fingerprints are in `$2`, a JSON array of strings as
+    /// text.
+    const EVIDENCE_BY_FINGERPRINTS: &'static str;
+    /// Adds the items of `$2` (a JSON array of objects with the text fields of
+    /// [`prfaq_store::NewEvidence`], as text) to workspace `$1` at time `$3`, in array order,
+    /// skipping every fingerprint the workspace holds (`ON CONFLICT DO NOTHING`); returns the
+    /// `fingerprint` of each item added.
+    const INSERT_EVIDENCE: &'static str;
 
     /// The query parameter that finds items with every one of `words` (`any` false) or with
     /// any of them; `None` when no word is left to search for.
@@ -95,6 +104,51 @@ pub fn plain_words(words: &[String]) -> Vec<String> {
 
 /// The most items [`prfaq_store::Store::evidence_quote_candidates`] returns.
 pub const QUOTE_CANDIDATES: i64 = 40;
+
+/// Evidence items an import writes with one statement: a statement per item would make a
+/// large file slow (15,000 items took 23 s on PostgreSQL one by one).
+pub const IMPORT_BATCH: usize = 500;
+
+/// `items` cut into batches of at most [`IMPORT_BATCH`] in which no fingerprint repeats (a
+/// file that holds the same item twice gets the second in a later batch, so it is compared
+/// with the first as if stored one by one).
+pub fn import_batches(items: &[prfaq_store::NewEvidence]) -> Vec<&[prfaq_store::NewEvidence]> {
+    let mut batches = Vec::new();
+    let mut start = 0;
+    let mut seen = std::collections::HashSet::new();
+    for (i, item) in items.iter().enumerate() {
+        if i - start == IMPORT_BATCH || !seen.insert(item.fingerprint.as_str()) {
+            batches.push(&items[start..i]);
+            start = i;
+            seen.clear();
+            seen.insert(item.fingerprint.as_str());
+        }
+    }
+    if start < items.len() {
+        batches.push(&items[start..]);
+    }
+    batches
+}
+
+/// A batch of items as the JSON array [`Dialect::INSERT_EVIDENCE`] reads.
+pub fn evidence_json(items: &[&prfaq_store::NewEvidence]) -> String {
+    let list: Vec<serde_json::Value> = items
+        .iter()
+        .map(|i| {
+            serde_json::json!({
+                "fingerprint": i.fingerprint,
+                "kind": i.kind,
+                "source": i.source,
+                "source_ref": i.source_ref,
+                "date": i.date,
+                "segment": i.segment,
+                "customer": i.customer,
+                "text": i.text,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(list).to_string()
+}
 
 /// Implements [`prfaq_store::Store`] for `$store` over the sqlx database `$db`.
 ///
@@ -469,13 +523,6 @@ macro_rules! impl_store {
                 })
             }
 
-            /// What storing one evidence item did.
-            enum Stored {
-                Added,
-                Updated,
-                Unchanged,
-            }
-
             async fn evidence_in(tx: &mut Tx, workspace: WorkspaceId, fingerprint: &str)
             -> StoreResult<Option<EvidenceItem>> {
                 let row = sqlx::query(concat!(
@@ -490,73 +537,85 @@ macro_rules! impl_store {
                 row.as_ref().map(evidence_row).transpose()
             }
 
-            /// Adds `item` to `workspace`, or updates the item with its fingerprint when its text
-            /// or details changed. A concurrent transaction that adds the same item first makes
-            /// this one find it (the insert does nothing on the unique key) instead of failing.
-            async fn upsert_evidence(tx: &mut Tx, workspace: WorkspaceId, item: &NewEvidence, now: i64)
-            -> StoreResult<(Stored, EvidenceItem)> {
-                if item.text.trim().is_empty() {
+            /// Stores one batch of an import (no fingerprint twice): the known items are read with
+            /// one statement, the new ones added with one, and each changed one updated.
+            async fn import_batch(
+                tx: &mut Tx,
+                workspace: WorkspaceId,
+                batch: &[NewEvidence],
+                now: i64,
+                summary: &mut ImportSummary,
+            ) -> StoreResult<()> {
+                if batch.iter().any(|item| item.text.trim().is_empty()) {
                     return Err(StoreError::Invalid("an evidence item needs text".into()));
                 }
-                let known = match evidence_in(tx, workspace, &item.fingerprint).await? {
-                    Some(known) => known,
-                    None => {
-                        let added: Option<i64> = sqlx::query_scalar(
-                            "INSERT INTO evidence_items (workspace_id, fingerprint, kind, source, source_ref, date, \
-                             segment, customer, text, created_at, updated_at) \
-                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
-                             ON CONFLICT (workspace_id, fingerprint) DO NOTHING RETURNING id",
-                        )
+                let fingerprints: Vec<&str> = batch.iter().map(|item| item.fingerprint.as_str()).collect();
+                let list = $crate::__private::serde_json::to_string(&fingerprints)
+                    .map_err(|e| StoreError::Invalid(e.to_string()))?;
+                let rows = sqlx::query(<$store as $crate::Dialect>::EVIDENCE_BY_FINGERPRINTS)
+                    .bind(workspace.0)
+                    .bind(list)
+                    .fetch_all(&mut **tx)
+                    .await
+                    .map_err(db)?;
+                let mut known = std::collections::HashMap::new();
+                for row in &rows {
+                    let fingerprint: String = row.try_get("fingerprint").map_err(db)?;
+                    known.insert(fingerprint, evidence_row(row)?);
+                }
+                let new: Vec<&NewEvidence> =
+                    batch.iter().filter(|item| !known.contains_key(&item.fingerprint)).collect();
+                let mut added = std::collections::HashSet::new();
+                if !new.is_empty() {
+                    let inserted: Vec<String> = sqlx::query_scalar(<$store as $crate::Dialect>::INSERT_EVIDENCE)
                         .bind(workspace.0)
-                        .bind(&item.fingerprint)
-                        .bind(&item.kind)
-                        .bind(&item.source)
-                        .bind(&item.source_ref)
-                        .bind(&item.date)
-                        .bind(&item.segment)
-                        .bind(&item.customer)
-                        .bind(&item.text)
+                        .bind($crate::evidence_json(&new))
                         .bind(now)
-                        .fetch_optional(&mut **tx)
+                        .fetch_all(&mut **tx)
                         .await
                         .map_err(|e| if is_foreign_key_violation(&e) {
                             StoreError::NotFound("workspace")
                         } else {
                             db(e)
                         })?;
-                        let found = evidence_in(tx, workspace, &item.fingerprint)
-                            .await?
-                            .ok_or(StoreError::NotFound("evidence item"))?;
-                        if added.is_some() {
-                            return Ok((Stored::Added, found));
-                        }
-                        found
-                    }
-                };
-                let same = known.text == item.text
-                    && known.date == item.date
-                    && known.segment == item.segment
-                    && known.customer == item.customer;
-                if same {
-                    return Ok((Stored::Unchanged, known));
+                    added.extend(inserted);
                 }
-                sqlx::query(
-                    "UPDATE evidence_items SET text = $1, date = $2, segment = $3, customer = $4, updated_at = $5 \
-                     WHERE id = $6",
-                )
-                .bind(&item.text)
-                .bind(&item.date)
-                .bind(&item.segment)
-                .bind(&item.customer)
-                .bind(now)
-                .bind(known.id.0)
-                .execute(&mut **tx)
-                .await
-                .map_err(db)?;
-                let updated = evidence_in(tx, workspace, &item.fingerprint)
-                    .await?
-                    .ok_or(StoreError::NotFound("evidence item"))?;
-                Ok((Stored::Updated, updated))
+                for item in batch {
+                    if added.contains(&item.fingerprint) {
+                        summary.added += 1;
+                        continue;
+                    }
+                    // Known before this batch, or added meanwhile by a concurrent import.
+                    let stored = match known.remove(&item.fingerprint) {
+                        Some(stored) => stored,
+                        None => evidence_in(tx, workspace, &item.fingerprint)
+                            .await?
+                            .ok_or(StoreError::NotFound("evidence item"))?,
+                    };
+                    let same = stored.text == item.text
+                        && stored.date == item.date
+                        && stored.segment == item.segment
+                        && stored.customer == item.customer;
+                    if same {
+                        summary.unchanged += 1;
+                        continue;
+                    }
+                    sqlx::query(
+                        "UPDATE evidence_items SET text = $1, date = $2, segment = $3, customer = $4, updated_at = $5 \
+                         WHERE id = $6",
+                    )
+                    .bind(&item.text)
+                    .bind(&item.date)
+                    .bind(&item.segment)
+                    .bind(&item.customer)
+                    .bind(now)
+                    .bind(stored.id.0)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(db)?;
+                    summary.updated += 1;
+                }
+                Ok(())
             }
 
             /// Runs a full-text query of the backend's dialect: `sql` with the workspace, the
@@ -1566,12 +1625,8 @@ macro_rules! impl_store {
                     let mut tx = self.begin_write().await.map_err(db)?;
                     let now = now_ms();
                     let mut summary = ImportSummary::default();
-                    for item in items {
-                        match upsert_evidence(&mut tx, workspace, item, now).await?.0 {
-                            Stored::Added => summary.added += 1,
-                            Stored::Updated => summary.updated += 1,
-                            Stored::Unchanged => summary.unchanged += 1,
-                        }
+                    for batch in $crate::import_batches(items) {
+                        import_batch(&mut tx, workspace, batch, now, &mut summary).await?;
                     }
                     let detail = format!(
                         "{}: {} added, {} updated, {} unchanged",
@@ -1585,7 +1640,11 @@ macro_rules! impl_store {
                 async fn add_evidence(&self, workspace: WorkspaceId, item: NewEvidence, audit: Audit)
                 -> StoreResult<EvidenceItem> {
                     let mut tx = self.begin_write().await.map_err(db)?;
-                    let (_, stored) = upsert_evidence(&mut tx, workspace, &item, now_ms()).await?;
+                    import_batch(&mut tx, workspace, std::slice::from_ref(&item), now_ms(), &mut ImportSummary::default())
+                        .await?;
+                    let stored = evidence_in(&mut tx, workspace, &item.fingerprint)
+                        .await?
+                        .ok_or(StoreError::NotFound("evidence item"))?;
                     write_audit(&mut tx, workspace, None, &audit).await?;
                     tx.commit().await.map_err(db)?;
                     Ok(stored)

@@ -85,6 +85,19 @@ impl prfaq_store_sql::Dialect for SqliteStore {
         prfaq_store_sql::evidence_columns!(),
         " FROM evidence_items i WHERE i.workspace_id = $1 AND i.id IN (SELECT value FROM json_each($2)) ORDER BY i.id"
     );
+    const EVIDENCE_BY_FINGERPRINTS: &'static str = concat!(
+        "SELECT i.fingerprint, ",
+        prfaq_store_sql::evidence_columns!(),
+        " FROM evidence_items i WHERE i.workspace_id = $1 AND i.fingerprint IN (SELECT value FROM json_each($2))"
+    );
+    // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not a join.
+    const INSERT_EVIDENCE: &'static str = "INSERT INTO evidence_items (workspace_id, fingerprint, kind, source, \
+         source_ref, date, segment, customer, text, created_at, updated_at) \
+         SELECT $1, json_extract(j.value, '$.fingerprint'), json_extract(j.value, '$.kind'), \
+         json_extract(j.value, '$.source'), json_extract(j.value, '$.source_ref'), json_extract(j.value, '$.date'), \
+         json_extract(j.value, '$.segment'), json_extract(j.value, '$.customer'), json_extract(j.value, '$.text'), $3, $3 \
+         FROM json_each($2) j WHERE true \
+         ON CONFLICT (workspace_id, fingerprint) DO NOTHING RETURNING fingerprint";
 
     fn query(words: &[String], any: bool) -> Option<String> {
         let quoted: Vec<String> =

@@ -601,13 +601,32 @@ pub async fn evidence_import_is_idempotent(store: &dyn Store) {
     assert_eq!(log[0].detail, "again.csv: 0 added, 0 updated, 3 unchanged");
     assert_eq!(log[1].detail, "again.csv: 1 added, 1 updated, 1 unchanged");
 
+    // The same item twice in one file: stored once, then compared with itself; a large file
+    // keeps its order in the ids.
+    let twice = [evidence("d1", "note", "First words."), evidence("d1", "note", "Second words.")];
+    let summary = store.import_evidence(workspace.id, &twice, Audit::by(owner.id, "evidence.imported", "d")).await;
+    assert_eq!(summary.unwrap(), ImportSummary { added: 1, updated: 1, unchanged: 0 });
+    let large: Vec<NewEvidence> =
+        (0..1200).map(|n| evidence(&format!("big{n}"), "review", &format!("Review number {n}."))).collect();
+    let summary = store.import_evidence(workspace.id, &large, Audit::by(owner.id, "evidence.imported", "big")).await;
+    assert_eq!(summary.unwrap(), ImportSummary { added: 1200, updated: 0, unchanged: 0 });
+    let listed = store.evidence_items(workspace.id, &EvidenceFilter::default(), 1200).await.unwrap();
+    let texts: Vec<&str> = listed.iter().rev().map(|i| i.text.as_str()).collect();
+    let expected: Vec<String> = (0..1200).map(|n| format!("Review number {n}.")).collect();
+    assert_eq!(texts, expected, "ids follow the file's order");
+    let mut edited = large.clone();
+    edited[700].text = "Review number 700, edited.".into();
+    let summary = store.import_evidence(workspace.id, &edited, Audit::by(owner.id, "evidence.imported", "big")).await;
+    assert_eq!(summary.unwrap(), ImportSummary { added: 0, updated: 1, unchanged: 1199 });
+    let count = store.evidence_count(workspace.id).await.unwrap();
+
     let observed = evidence("o1", "observation", "She looked for the export button under Share.");
     let first = store.add_evidence(workspace.id, observed.clone(), Audit::by(owner.id, "evidence.observed", "")).await;
     let first = first.unwrap();
     assert_eq!(first.kind, "observation");
     let second = store.add_evidence(workspace.id, observed, Audit::by(owner.id, "evidence.observed", "")).await;
     assert_eq!(second.unwrap().id, first.id, "the same observation twice is one item");
-    assert_eq!(store.evidence_count(workspace.id).await.unwrap(), 7);
+    assert_eq!(store.evidence_count(workspace.id).await.unwrap(), count + 1);
     assert_eq!(store.audit_log(workspace.id, None, 1).await.unwrap()[0].action, "evidence.observed");
 }
 
@@ -628,6 +647,14 @@ pub async fn evidence_failed_import_stores_nothing(store: &dyn Store) {
     let known = store.evidence_items(workspace.id, &EvidenceFilter::default(), 100).await.unwrap();
     assert!(!known.iter().any(|i| i.text.contains("must not survive")));
     assert_eq!(store.audit_log(workspace.id, None, 100).await.unwrap().len(), entries);
+    // A large file is written in several statements: one that fails late takes back the
+    // earlier ones too.
+    let mut large: Vec<NewEvidence> =
+        (0..1200).map(|n| evidence(&format!("big{n}"), "review", &format!("Review {n} about invoices."))).collect();
+    large[1100].text = " ".into();
+    let failed = store.import_evidence(workspace.id, &large, Audit::by(owner.id, "evidence.imported", "big.csv")).await;
+    assert!(matches!(failed, Err(StoreError::Invalid(_))), "{failed:?}");
+    assert_eq!(store.evidence_count(workspace.id).await.unwrap(), 5, "none of the 1,100 good rows stayed");
     let nowhere =
         store.import_evidence(WorkspaceId(999_999), &items[..1], Audit::by(owner.id, "evidence.imported", "x")).await;
     assert!(matches!(nowhere, Err(StoreError::NotFound(_))), "{nowhere:?}");
