@@ -20,9 +20,10 @@ use crate::service::documents;
 use crate::service::evidence::{self, Observation, Results, SearchQuery, Upload};
 use crate::state::AppState;
 
-/// Themes the evidence page shows at most.
+/// Themes the evidence page looks for (a group of two subjects is split, so up to twice as many
+/// are shown).
 const PAGE_THEMES: usize = 8;
-/// Themes the quote picker offers at most.
+/// Themes the quote picker looks for.
 const PICKER_THEMES: usize = 6;
 /// Quotes per theme on both.
 const QUOTES: usize = 3;
