@@ -17,3 +17,23 @@ document.addEventListener("selectionchange", () => {
   const text = selection.toString().trim();
   if (field && text) field.value = text;
 });
+
+// The editor's quote picker: "Insert" puts the quote and its citation where the author's cursor
+// is, instead of posting the form (which, without script, saves it after the problem paragraph).
+// Until the author has been in the text there is no cursor to speak of, so the form is posted.
+const editor = document.getElementById("markdown");
+if (editor) {
+  editor.addEventListener("focus", () => { editor.dataset.touched = "1"; }, { once: true });
+}
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.classList.contains("pick-quote")) return;
+  if (!editor || editor.dataset.touched !== "1") return;
+  event.preventDefault();
+  const start = editor.selectionStart;
+  const before = editor.value.slice(0, start);
+  const space = before === "" || /\s$/.test(before) ? "" : " ";
+  editor.setRangeText(space + (form.dataset.insert || ""), start, editor.selectionEnd, "end");
+  editor.focus();
+  editor.dispatchEvent(new Event("input", { bubbles: true }));
+});

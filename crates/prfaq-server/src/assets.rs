@@ -10,9 +10,9 @@ use axum::routing::get;
 use crate::state::AppState;
 
 /// The stylesheet's URL.
-pub const STYLE_URL: &str = "/assets/style-2.css";
+pub const STYLE_URL: &str = "/assets/style-3.css";
 /// Our script's URL.
-pub const SCRIPT_URL: &str = "/assets/app-2.js";
+pub const SCRIPT_URL: &str = "/assets/app-3.js";
 /// The icon's URL (browsers ask for `/favicon.ico` when a page names no icon).
 pub const ICON_URL: &str = "/assets/icon-1.svg";
 /// htmx's URL.
@@ -30,8 +30,8 @@ fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
 /// The `/assets` routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/style-2.css", get(|| async { asset("text/css; charset=utf-8", STYLE) }))
-        .route("/app-2.js", get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }))
+        .route("/style-3.css", get(|| async { asset("text/css; charset=utf-8", STYLE) }))
+        .route("/app-3.js", get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }))
         .route("/icon-1.svg", get(|| async { asset("image/svg+xml", ICON) }))
         .route("/htmx-2.0.11.min.js", get(|| async { asset("text/javascript; charset=utf-8", HTMX) }))
 }

@@ -13,6 +13,7 @@ use prfaq_store::{Audit, DocumentId, DocumentRole, User, WorkspaceRole};
 use serde_json::{Value, json};
 use support::TestApp;
 
+const EVIDENCE: &str = "Exports to Excel take six hours every Monday.";
 const DOC: &str = "# Acme Reports Gives Marketers Their Mondays Back\n\nMarketers save six hours a week.\n\n## External FAQ\n\n### What does it cost?\n\n$10 a month.\n";
 
 /// Who calls.
@@ -53,6 +54,7 @@ struct World {
     viewer_id: i64,
     second_document: i64,
     job: i64,
+    evidence: i64,
 }
 
 impl World {
@@ -158,8 +160,29 @@ impl World {
             .unwrap()
             .id
             .0;
+        let evidence = app
+            .store
+            .add_evidence(
+                workspace.id,
+                prfaq_store::NewEvidence {
+                    fingerprint: "matrix-1".into(),
+                    kind: "ticket".into(),
+                    source: "zendesk".into(),
+                    source_ref: Some("1".into()),
+                    date: None,
+                    segment: None,
+                    customer: Some("Dana".into()),
+                    text: EVIDENCE.into(),
+                },
+                Audit::by(user(Owner).id, "evidence.imported", ""),
+            )
+            .await
+            .unwrap()
+            .id
+            .0;
         World {
             app,
+            evidence,
             tokens,
             workspace: workspace.id.0,
             document,
@@ -245,6 +268,15 @@ fn rows() -> Vec<Row> {
             Some(json!({"revision": 1, "rule": "STY001", "start": 0}))
         }),
         row(Method::GET, "/agent-jobs/{id}", MEMBERS, none),
+        row(Method::GET, "/workspaces/{id}/evidence", MEMBERS, none),
+        row(Method::POST, "/workspaces/{id}/evidence", EDITORS, |_| {
+            Some(json!({"file_name": "tickets.csv", "content": "Body\nExports are slow\n", "map": {"text": "Body"}}))
+        }),
+        row(Method::GET, "/workspaces/{id}/evidence/themes", MEMBERS, none),
+        row(Method::GET, "/workspaces/{id}/evidence/{item}", MEMBERS, none),
+        row(Method::POST, "/workspaces/{id}/observations", EDITORS, |_| {
+            Some(json!({"text": "She looked for the export under Share."}))
+        }),
         row(Method::GET, "/tokens", SIGNED_IN, none),
         // Tokens are minted from a signed-in session only: a bearer token may not make more.
         row(Method::POST, "/tokens", &[], |_| Some(json!({"name": "ci"}))),
@@ -270,7 +302,8 @@ fn path(world: &World, route: &str) -> String {
     let path = route
         .replace("{id}", &id.to_string())
         .replace("{number}", "1")
-        .replace("{user_id}", &world.viewer_id.to_string());
+        .replace("{user_id}", &world.viewer_id.to_string())
+        .replace("{item}", &world.evidence.to_string());
     let query = match route {
         r if r.ends_with("/diff") => "?from=1&to=1".to_owned(),
         r if r.ends_with("/compare") => {
@@ -394,6 +427,16 @@ fn page_rows() -> Vec<PageRow> {
         post("/r/{id}/ai-reviews", EDITORS, &[("persona_finance", "on")]),
         post("/d/{id}/rewrites", EDITORS, &[("revision", "1"), ("rule", "STY001"), ("start", "0")]),
         get("/jobs/{id}", MEMBERS),
+        get("/w/{id}/evidence", MEMBERS),
+        // A form without a file: those allowed get past the access check to a 400.
+        post("/w/{id}/evidence/import", EDITORS, &[]),
+        get("/w/{id}/evidence/{item}", MEMBERS),
+        post("/w/{id}/observations", EDITORS, &[("text", "She looked for the export under Share.")]),
+        post(
+            "/d/{id}/quotes",
+            EDITORS,
+            &[("base", "1"), ("item", "{item}"), ("quote", "Exports to Excel take six hours")],
+        ),
     ]
 }
 
@@ -428,8 +471,16 @@ async fn every_page_refuses_every_caller_it_should_and_admits_the_others() {
                 }
             }
             let viewer = world.viewer_id.to_string();
-            let form: Vec<(&str, &str)> =
-                row.form.iter().map(|&(k, v)| (k, if v == "{viewer}" { viewer.as_str() } else { v })).collect();
+            let item = world.evidence.to_string();
+            let form: Vec<(&str, &str)> = row
+                .form
+                .iter()
+                .map(|&(k, v)| match v {
+                    "{viewer}" => (k, viewer.as_str()),
+                    "{item}" => (k, item.as_str()),
+                    _ => (k, v),
+                })
+                .collect();
             let response = if row.method == Method::GET {
                 browser.get(&path).await
             } else {
@@ -464,7 +515,8 @@ fn page_path(world: &World, route: &str) -> String {
         Some("jobs") => world.job,
         _ => world.comment,
     };
-    let path = route.replace("{id}", &id.to_string()).replace("{format}", "md");
+    let path =
+        route.replace("{id}", &id.to_string()).replace("{format}", "md").replace("{item}", &world.evidence.to_string());
     match route {
         r if r.ends_with("/diff") => format!("{path}?from=1&to=1"),
         r if r.ends_with("/compare") => format!("{path}?d={}&d={}", world.document, world.second_document),

@@ -31,7 +31,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction};
 use fantoccini::error::CmdError;
 use fantoccini::key::Key;
 use fantoccini::wd::WebDriverCompatibleCommand;
@@ -50,6 +50,16 @@ const DESKTOP: (u32, u32) = (1280, 1000);
 const PHONE: (u32, u32) = (390, 844);
 /// The first admin's password.
 const PASSWORD: &str = "correct horse battery";
+/// Support tickets about refunds, uploaded in the evidence step: two themes' worth.
+const REFUND_TICKETS: &str = "Ticket,Body,Customer,Plan\n\
+    5101,We reconcile refunds by hand every week and the refunds are never matched to the bank.,Priya at Northwind,enterprise\n\
+    5102,Refunds matched by hand take our team two days each month.,Tom at Contoso,enterprise\n\
+    5103,Our refunds are matched to bank statements in a spreadsheet.,Ana at Fabrikam,mid-market\n\
+    5104,Finding which refunds the bank already paid takes hours.,Lee at Tailspin,enterprise\n\
+    5105,The payout report export is missing the fee column.,Bo at Litware,self-serve\n\
+    5106,Payout report exports have no fee column so totals are off.,Cy at Adatum,self-serve\n\
+    5107,We cannot see fees in the payout report export.,Di at Proseware,mid-market\n\
+    5108,The payout export leaves out fees and taxes.,Ed at Woodgrove,self-serve\n";
 
 /// `target/e2e`: the target directory is `CARGO_TARGET_TMPDIR`'s parent, whatever
 /// `CARGO_TARGET_DIR` says.
@@ -715,6 +725,122 @@ impl Journey {
         self.screenshot_of(decider, "decided-go").await;
     }
 
+    /// Step 11: evidence. The author uploads a CSV of support tickets on the workspace's
+    /// evidence page (a real file chosen in the file input), searches it (the words found are
+    /// highlighted) and sees its themes; in the editor, with the cursor after the problem
+    /// paragraph's last sentence, picks a quote, which is inserted there with its citation;
+    /// saves; and on the document page hovers the citation, then reaches it with the keyboard:
+    /// both show the ticket's words and customer.
+    async fn evidence(&mut self, revision: i64) {
+        let b = &self.author;
+        b.goto(self.document()).await;
+        b.click(".crumbs a").await;
+        b.click("nav.actions a[href$=\"/evidence\"]").await;
+        b.text_in("main h1", "Evidence").await;
+        let csv = self.shots.join("refund-tickets.csv");
+        std::fs::write(&csv, REFUND_TICKETS).unwrap();
+        b.element("#import-form input[type=file]").await.send_keys(csv.to_str().unwrap()).await.unwrap();
+        b.click("#import-form select[name=\"kind\"] option[value=\"ticket\"]").await;
+        let source = b.element("#import-form input[name=\"source\"]").await;
+        source.send_keys("zendesk").await.unwrap();
+        b.click("#import-form button[type=submit]").await;
+        b.text_in(".notice", "Imported refund-tickets.csv: 8 added, 0 updated, 0 unchanged.").await;
+        b.text_in("#themes", "[ev:").await;
+        self.screenshot("evidence-imported").await;
+
+        let b = &self.author;
+        let words = b.element("form[role=search] input[name=\"q\"]").await;
+        words.send_keys("refunds matched").await.unwrap();
+        b.click("form[role=search] button[type=submit]").await;
+        b.text_in("#search-summary", "with every word of “refunds matched”").await;
+        let marked = b
+            .script(
+                "return [...document.querySelectorAll('#hits mark')].map(m => m.textContent.toLowerCase());",
+                vec![],
+            )
+            .await;
+        let marked: Vec<String> = serde_json::from_value(marked).unwrap();
+        assert!(marked.iter().any(|m| m.starts_with("refund")), "the words found are highlighted: {marked:?}");
+        self.screenshot("evidence-search").await;
+
+        self.open_editor().await;
+        let b = &self.author;
+        b.element("#quote-picker form.pick-quote").await;
+        let sentence = "four days behind the bank statements.";
+        let placed = b
+            .script(
+                "const t = document.getElementById('markdown'); const at = t.value.indexOf(arguments[0]); \
+                 if (at < 0) return -1; t.focus(); t.setSelectionRange(at + arguments[0].length, at + arguments[0].length); \
+                 return at + arguments[0].length;",
+                vec![json!(sentence)],
+            )
+            .await;
+        assert!(placed.as_i64().unwrap() > 0, "the problem sentence is in the editor");
+        let insert = b.element("#quote-picker form.pick-quote").await.attr("data-insert").await.unwrap().unwrap();
+        assert!(insert.starts_with('“') && insert.contains("” [ev:"), "{insert}");
+        b.click("#quote-picker form.pick-quote button[type=submit]").await;
+        // Offsets in the page are UTF-16 units: compare there.
+        let after = b
+            .script(
+                "const t = document.getElementById('markdown'); return t.value.slice(arguments[0], arguments[0] + arguments[1].length + 1);",
+                vec![placed.clone(), json!(insert)],
+            )
+            .await;
+        assert_eq!(after.as_str(), Some(format!(" {insert}").as_str()), "the quote is inserted at the cursor");
+        assert_eq!(
+            self.author.client.current_url().await.unwrap().path(),
+            format!("{}/edit", self.document()),
+            "nothing was posted"
+        );
+        self.screenshot("quote-picked").await;
+        self.save(revision).await;
+
+        let b = &self.author;
+        let citation = b.element("article.prfaq a.cite").await;
+        let card = citation.find(Locator::Css(".cite-card")).await.unwrap();
+        assert!(!card.is_displayed().await.unwrap(), "the card is hidden until asked for");
+        let hover = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+            element: citation.clone(),
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        });
+        b.client.perform_actions(hover).await.unwrap();
+        b.until("the citation's card to show on hover", |_| {
+            let card = card.clone();
+            async move { Ok(card.is_displayed().await?.then_some(())) }
+        })
+        .await;
+        let shown = card.text().await.unwrap();
+        assert!(shown.contains("ticket from zendesk #"), "the card names the source: {shown}");
+        assert!(
+            REFUND_TICKETS.lines().any(|l| l.contains(shown.split('”').next().unwrap().trim_start_matches('“'))),
+            "{shown}"
+        );
+        self.screenshot("citation-hover").await;
+        let b = &self.author;
+        b.client
+            .perform_actions(MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            }))
+            .await
+            .unwrap();
+        b.until("the card to hide when the pointer leaves", |_| {
+            let card = card.clone();
+            async move { Ok((!card.is_displayed().await?).then_some(())) }
+        })
+        .await;
+        b.script("document.querySelector('article.prfaq a.cite').focus();", vec![]).await;
+        b.until("the citation's card to show on keyboard focus", |_| {
+            let card = card.clone();
+            async move { Ok(card.is_displayed().await?.then_some(())) }
+        })
+        .await;
+        self.author.assert_console_clean("citation focus").await;
+    }
+
     /// The document page at phone width: nothing wider than the screen, the findings below
     /// the text.
     async fn phone_layout(&mut self) {
@@ -796,6 +922,8 @@ async fn a_person_writes_checks_saves_and_compares_a_prfaq() {
         let decider = journey.chromium.open().await;
         decider.sign_in("barbara@example.com", PASSWORD).await;
         journey.decide_go(&decider).await;
+        // After "go", a save is an amendment: revision 4, the north star stays at 3.
+        journey.evidence(4).await;
         journey
     })
     .await;

@@ -20,6 +20,7 @@ pub use rows::{millis, timestamp, word};
 pub mod __private {
     pub use async_trait;
     pub use prfaq_store;
+    pub use serde_json;
     pub use sqlx;
 }
 
@@ -38,11 +39,122 @@ pub fn is_foreign_key_violation(error: &sqlx::Error) -> bool {
     error.as_database_error().is_some_and(sqlx::error::DatabaseError::is_foreign_key_violation)
 }
 
+/// The SQL that differs between the backends: full-text search over evidence items (SQLite's
+/// FTS5 index, PostgreSQL's `tsvector` column), given by each backend for [`impl_store!`].
+///
+/// Every query selects the columns of [`evidence_columns!`] from `evidence_items i`; the
+/// search and the quote candidates add `score` (a `DOUBLE`/`REAL`, higher is better) and, for
+/// the search, `snippet` (the passage around the matched words, each between
+/// [`prfaq_store::HIT_START`] and [`prfaq_store::HIT_END`]).
+pub trait Dialect {
+    /// The best items of workspace `$1` matching query `$5` (made by [`Dialect::query`]) that
+    /// pass the filter (`$2` kind, `$3` segment, `$4` since: [`evidence_filter!`]), best first,
+    /// at most `$6`, with `score` and `snippet`.
+    const SEARCH_EVIDENCE: &'static str;
+    /// The best items of workspace `$1` matching query `$2` (any of its words), best first, at
+    /// most `$3`, with `score`.
+    const QUOTE_CANDIDATES: &'static str;
+    /// The items of workspace `$1` whose ids are in `$2`, a JSON array of numbers as text.
+    const EVIDENCE_BY_IDS: &'static str;
+    /// The items of workspace `$1` whose fingerprints are in `$2`, a JSON array of strings as
+    /// text.
+    const EVIDENCE_BY_FINGERPRINTS: &'static str;
+    /// Adds the items of `$2` (a JSON array of objects with the text fields of
+    /// [`prfaq_store::NewEvidence`], as text) to workspace `$1` at time `$3`, in array order,
+    /// skipping every fingerprint the workspace holds (`ON CONFLICT DO NOTHING`); returns the
+    /// `fingerprint` of each item added.
+    const INSERT_EVIDENCE: &'static str;
+
+    /// The query parameter that finds items with every one of `words` (`any` false) or with
+    /// any of them; `None` when no word is left to search for.
+    fn query(words: &[String], any: bool) -> Option<String>;
+}
+
+/// The columns of an evidence item, for `SELECT` lists (`i` is `evidence_items`).
+#[macro_export]
+macro_rules! evidence_columns {
+    () => {
+        "i.id, i.workspace_id, i.kind, i.source, i.source_ref, i.date, i.segment, i.customer, i.text, \
+         i.created_at, i.updated_at"
+    };
+}
+
+/// The conditions of an evidence filter on `evidence_items i`: `$2` kind, `$3` segment
+/// (compared without case), `$4` the earliest date; each `NULL` for no condition.
+#[macro_export]
+macro_rules! evidence_filter {
+    () => {
+        "($2 IS NULL OR i.kind = $2) AND ($3 IS NULL OR lower(i.segment) = lower($3)) AND ($4 IS NULL OR i.date >= $4)"
+    };
+}
+
+/// The content words a search keeps: letters, digits and inner apostrophes only, so no word
+/// can be read as query syntax by either database.
+pub fn plain_words(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in words {
+        let clean: String = word.chars().filter(|c| c.is_alphanumeric() || *c == '\'').collect();
+        let clean = clean.trim_matches('\'').to_lowercase();
+        if !clean.is_empty() && !out.contains(&clean) {
+            out.push(clean);
+        }
+    }
+    out
+}
+
+/// The most items [`prfaq_store::Store::evidence_quote_candidates`] returns.
+pub const QUOTE_CANDIDATES: i64 = 40;
+
+/// Evidence items an import writes with one statement: a statement per item would make a
+/// large file slow (15,000 items took 23 s on PostgreSQL one by one).
+pub const IMPORT_BATCH: usize = 500;
+
+/// `items` cut into batches of at most [`IMPORT_BATCH`] in which no fingerprint repeats (a
+/// file that holds the same item twice gets the second in a later batch, so it is compared
+/// with the first as if stored one by one).
+pub fn import_batches(items: &[prfaq_store::NewEvidence]) -> Vec<&[prfaq_store::NewEvidence]> {
+    let mut batches = Vec::new();
+    let mut start = 0;
+    let mut seen = std::collections::HashSet::new();
+    for (i, item) in items.iter().enumerate() {
+        if i - start == IMPORT_BATCH || !seen.insert(item.fingerprint.as_str()) {
+            batches.push(&items[start..i]);
+            start = i;
+            seen.clear();
+            seen.insert(item.fingerprint.as_str());
+        }
+    }
+    if start < items.len() {
+        batches.push(&items[start..]);
+    }
+    batches
+}
+
+/// A batch of items as the JSON array [`Dialect::INSERT_EVIDENCE`] reads.
+pub fn evidence_json(items: &[&prfaq_store::NewEvidence]) -> String {
+    let list: Vec<serde_json::Value> = items
+        .iter()
+        .map(|i| {
+            serde_json::json!({
+                "fingerprint": i.fingerprint,
+                "kind": i.kind,
+                "source": i.source,
+                "source_ref": i.source_ref,
+                "date": i.date,
+                "segment": i.segment,
+                "customer": i.customer,
+                "text": i.text,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(list).to_string()
+}
+
 /// Implements [`prfaq_store::Store`] for `$store` over the sqlx database `$db`.
 ///
-/// `$store` must have a field `pool: sqlx::Pool<$db>` and an inherent
-/// `async fn begin_write(&self) -> Result<sqlx::Transaction<'static, $db>, sqlx::Error>` that
-/// starts a transaction that will write (SQLite takes the write lock at once with
+/// `$store` must have a field `pool: sqlx::Pool<$db>`, implement [`Dialect`], and have an
+/// inherent `async fn begin_write(&self) -> Result<sqlx::Transaction<'static, $db>, sqlx::Error>`
+/// that starts a transaction that will write (SQLite takes the write lock at once with
 /// `BEGIN IMMEDIATE`, so two writers never deadlock upgrading a read lock).
 #[macro_export]
 macro_rules! impl_store {
@@ -393,6 +505,147 @@ macro_rules! impl_store {
                     .map_err(db)?
                     .ok_or(StoreError::NotFound("reviewer in this round"))?;
                 reviewer_row(&row)
+            }
+
+            fn evidence_row(row: &DbRow) -> StoreResult<EvidenceItem> {
+                Ok(EvidenceItem {
+                    id: EvidenceId(row.try_get("id").map_err(db)?),
+                    workspace_id: WorkspaceId(row.try_get("workspace_id").map_err(db)?),
+                    kind: row.try_get("kind").map_err(db)?,
+                    source: row.try_get("source").map_err(db)?,
+                    source_ref: row.try_get("source_ref").map_err(db)?,
+                    date: row.try_get("date").map_err(db)?,
+                    segment: row.try_get("segment").map_err(db)?,
+                    customer: row.try_get("customer").map_err(db)?,
+                    text: row.try_get("text").map_err(db)?,
+                    created_at: timestamp(row.try_get("created_at").map_err(db)?)?,
+                    updated_at: timestamp(row.try_get("updated_at").map_err(db)?)?,
+                })
+            }
+
+            async fn evidence_in(tx: &mut Tx, workspace: WorkspaceId, fingerprint: &str)
+            -> StoreResult<Option<EvidenceItem>> {
+                let row = sqlx::query(concat!(
+                    "SELECT ", $crate::evidence_columns!(),
+                    " FROM evidence_items i WHERE i.workspace_id = $1 AND i.fingerprint = $2"
+                ))
+                .bind(workspace.0)
+                .bind(fingerprint)
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(db)?;
+                row.as_ref().map(evidence_row).transpose()
+            }
+
+            /// Stores one batch of an import (no fingerprint twice): the known items are read with
+            /// one statement, the new ones added with one, and each changed one updated.
+            async fn import_batch(
+                tx: &mut Tx,
+                workspace: WorkspaceId,
+                batch: &[NewEvidence],
+                now: i64,
+                summary: &mut ImportSummary,
+            ) -> StoreResult<()> {
+                if batch.iter().any(|item| item.text.trim().is_empty()) {
+                    return Err(StoreError::Invalid("an evidence item needs text".into()));
+                }
+                let fingerprints: Vec<&str> = batch.iter().map(|item| item.fingerprint.as_str()).collect();
+                let list = $crate::__private::serde_json::to_string(&fingerprints)
+                    .map_err(|e| StoreError::Invalid(e.to_string()))?;
+                let rows = sqlx::query(<$store as $crate::Dialect>::EVIDENCE_BY_FINGERPRINTS)
+                    .bind(workspace.0)
+                    .bind(list)
+                    .fetch_all(&mut **tx)
+                    .await
+                    .map_err(db)?;
+                let mut known = std::collections::HashMap::new();
+                for row in &rows {
+                    let fingerprint: String = row.try_get("fingerprint").map_err(db)?;
+                    known.insert(fingerprint, evidence_row(row)?);
+                }
+                let new: Vec<&NewEvidence> =
+                    batch.iter().filter(|item| !known.contains_key(&item.fingerprint)).collect();
+                let mut added = std::collections::HashSet::new();
+                if !new.is_empty() {
+                    let inserted: Vec<String> = sqlx::query_scalar(<$store as $crate::Dialect>::INSERT_EVIDENCE)
+                        .bind(workspace.0)
+                        .bind($crate::evidence_json(&new))
+                        .bind(now)
+                        .fetch_all(&mut **tx)
+                        .await
+                        .map_err(|e| if is_foreign_key_violation(&e) {
+                            StoreError::NotFound("workspace")
+                        } else {
+                            db(e)
+                        })?;
+                    added.extend(inserted);
+                }
+                for item in batch {
+                    if added.contains(&item.fingerprint) {
+                        summary.added += 1;
+                        continue;
+                    }
+                    // Known before this batch, or added meanwhile by a concurrent import.
+                    let stored = match known.remove(&item.fingerprint) {
+                        Some(stored) => stored,
+                        None => evidence_in(tx, workspace, &item.fingerprint)
+                            .await?
+                            .ok_or(StoreError::NotFound("evidence item"))?,
+                    };
+                    let same = stored.text == item.text
+                        && stored.date == item.date
+                        && stored.segment == item.segment
+                        && stored.customer == item.customer;
+                    if same {
+                        summary.unchanged += 1;
+                        continue;
+                    }
+                    sqlx::query(
+                        "UPDATE evidence_items SET text = $1, date = $2, segment = $3, customer = $4, updated_at = $5 \
+                         WHERE id = $6",
+                    )
+                    .bind(&item.text)
+                    .bind(&item.date)
+                    .bind(&item.segment)
+                    .bind(&item.customer)
+                    .bind(now)
+                    .bind(stored.id.0)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(db)?;
+                    summary.updated += 1;
+                }
+                Ok(())
+            }
+
+            /// Runs a full-text query of the backend's dialect: `sql` with the workspace, the
+            /// filter, the query and the limit bound as [`Dialect::SEARCH_EVIDENCE`] names them.
+            async fn evidence_search(
+                pool: &sqlx::Pool<$db>,
+                workspace: WorkspaceId,
+                query: &str,
+                filter: &EvidenceFilter,
+                limit: i64,
+            ) -> StoreResult<Vec<EvidenceHit>> {
+                let rows = sqlx::query(<$store as $crate::Dialect>::SEARCH_EVIDENCE)
+                    .bind(workspace.0)
+                    .bind(filter.kind.as_deref())
+                    .bind(filter.segment.as_deref())
+                    .bind(filter.since.as_deref())
+                    .bind(query)
+                    .bind(limit)
+                    .fetch_all(pool)
+                    .await
+                    .map_err(db)?;
+                rows.iter()
+                    .map(|row| {
+                        Ok(EvidenceHit {
+                            item: evidence_row(row)?,
+                            score: row.try_get("score").map_err(db)?,
+                            snippet: row.try_get("snippet").map_err(db)?,
+                        })
+                    })
+                    .collect()
             }
 
             #[$crate::__private::async_trait::async_trait]
@@ -1361,6 +1614,140 @@ macro_rules! impl_store {
                         .await
                         .map_err(db)?;
                     all(&rows, agent_job_row)
+                }
+
+                async fn import_evidence(
+                    &self,
+                    workspace: WorkspaceId,
+                    items: &[NewEvidence],
+                    audit: Audit,
+                ) -> StoreResult<ImportSummary> {
+                    let mut tx = self.begin_write().await.map_err(db)?;
+                    let now = now_ms();
+                    let mut summary = ImportSummary::default();
+                    for batch in $crate::import_batches(items) {
+                        import_batch(&mut tx, workspace, batch, now, &mut summary).await?;
+                    }
+                    let detail = format!(
+                        "{}: {} added, {} updated, {} unchanged",
+                        audit.detail, summary.added, summary.updated, summary.unchanged
+                    );
+                    write_audit(&mut tx, workspace, None, &Audit { detail, ..audit }).await?;
+                    tx.commit().await.map_err(db)?;
+                    Ok(summary)
+                }
+
+                async fn add_evidence(&self, workspace: WorkspaceId, item: NewEvidence, audit: Audit)
+                -> StoreResult<EvidenceItem> {
+                    let mut tx = self.begin_write().await.map_err(db)?;
+                    import_batch(&mut tx, workspace, std::slice::from_ref(&item), now_ms(), &mut ImportSummary::default())
+                        .await?;
+                    let stored = evidence_in(&mut tx, workspace, &item.fingerprint)
+                        .await?
+                        .ok_or(StoreError::NotFound("evidence item"))?;
+                    write_audit(&mut tx, workspace, None, &audit).await?;
+                    tx.commit().await.map_err(db)?;
+                    Ok(stored)
+                }
+
+                async fn evidence_count(&self, workspace: WorkspaceId) -> StoreResult<i64> {
+                    sqlx::query_scalar("SELECT COUNT(*) FROM evidence_items WHERE workspace_id = $1")
+                        .bind(workspace.0)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(db)
+                }
+
+                async fn evidence_by_ids(&self, workspace: WorkspaceId, ids: &[EvidenceId])
+                -> StoreResult<Vec<EvidenceItem>> {
+                    let mut ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    let mut found = Vec::with_capacity(ids.len());
+                    // A page of ids per query: the list is bound as JSON text, which both
+                    // databases unpack (json_each, jsonb_array_elements_text).
+                    for chunk in ids.chunks(500) {
+                        let list = format!(
+                            "[{}]",
+                            chunk.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+                        );
+                        let rows = sqlx::query(<$store as $crate::Dialect>::EVIDENCE_BY_IDS)
+                            .bind(workspace.0)
+                            .bind(list)
+                            .fetch_all(&self.pool)
+                            .await
+                            .map_err(db)?;
+                        found.extend(all(&rows, evidence_row)?);
+                    }
+                    found.sort_by_key(|item| item.id);
+                    Ok(found)
+                }
+
+                async fn evidence_items(&self, workspace: WorkspaceId, filter: &EvidenceFilter, limit: i64)
+                -> StoreResult<Vec<EvidenceItem>> {
+                    let rows = sqlx::query(concat!(
+                        "SELECT ", $crate::evidence_columns!(), " FROM evidence_items i WHERE i.workspace_id = $1 AND ",
+                        $crate::evidence_filter!(), " ORDER BY i.id DESC LIMIT $5"
+                    ))
+                    .bind(workspace.0)
+                    .bind(filter.kind.as_deref())
+                    .bind(filter.segment.as_deref())
+                    .bind(filter.since.as_deref())
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db)?;
+                    all(&rows, evidence_row)
+                }
+
+                async fn search_evidence(
+                    &self,
+                    workspace: WorkspaceId,
+                    words: &[String],
+                    filter: &EvidenceFilter,
+                    limit: i64,
+                ) -> StoreResult<EvidenceFound> {
+                    let every = <$store as $crate::Dialect>::query(words, false);
+                    let any = <$store as $crate::Dialect>::query(words, true);
+                    let Some(every) = every else {
+                        return Ok(EvidenceFound { hits: Vec::new(), all_words: true });
+                    };
+                    let hits = evidence_search(&self.pool, workspace, &every, filter, limit).await?;
+                    match any {
+                        Some(any) if hits.is_empty() && any != every => {
+                            let hits = evidence_search(&self.pool, workspace, &any, filter, limit).await?;
+                            Ok(EvidenceFound { hits, all_words: false })
+                        }
+                        _ => Ok(EvidenceFound { hits, all_words: true }),
+                    }
+                }
+
+                async fn evidence_quote_candidates(&self, workspace: WorkspaceId, words: &[String])
+                -> StoreResult<Vec<EvidenceItem>> {
+                    let Some(any) = <$store as $crate::Dialect>::query(words, true) else {
+                        return Ok(Vec::new());
+                    };
+                    let rows = sqlx::query(<$store as $crate::Dialect>::QUOTE_CANDIDATES)
+                        .bind(workspace.0)
+                        .bind(any)
+                        .bind($crate::QUOTE_CANDIDATES)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(db)?;
+                    all(&rows, evidence_row)
+                }
+
+                async fn edits_in_workspace(&self, workspace: WorkspaceId, user: UserId) -> StoreResult<bool> {
+                    let found: Option<i64> = sqlx::query_scalar(
+                        "SELECT r.document_id FROM document_roles r JOIN documents d ON d.id = r.document_id \
+                         WHERE d.workspace_id = $1 AND r.user_id = $2 AND r.role IN ('owner', 'author') LIMIT 1",
+                    )
+                    .bind(workspace.0)
+                    .bind(user.0)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db)?;
+                    Ok(found.is_some())
                 }
 
                 async fn record_event(

@@ -62,4 +62,48 @@ impl SqliteStore {
     }
 }
 
+/// Full-text search on SQLite: the FTS5 index `evidence_fts` (porter stemming), ranked by BM25,
+/// with FTS5's `snippet()`. Each word is a quoted FTS5 string, so none is read as an operator.
+impl prfaq_store_sql::Dialect for SqliteStore {
+    const SEARCH_EVIDENCE: &'static str = concat!(
+        "SELECT ",
+        prfaq_store_sql::evidence_columns!(),
+        ", -bm25(evidence_fts) AS score, snippet(evidence_fts, 0, char(2), char(3), '…', 24) AS snippet \
+         FROM evidence_fts JOIN evidence_items i ON i.id = evidence_fts.rowid \
+         WHERE evidence_fts MATCH $5 AND i.workspace_id = $1 AND ",
+        prfaq_store_sql::evidence_filter!(),
+        " ORDER BY score DESC, i.id LIMIT $6"
+    );
+    const QUOTE_CANDIDATES: &'static str = concat!(
+        "SELECT ",
+        prfaq_store_sql::evidence_columns!(),
+        ", -bm25(evidence_fts) AS score FROM evidence_fts JOIN evidence_items i ON i.id = evidence_fts.rowid \
+         WHERE evidence_fts MATCH $2 AND i.workspace_id = $1 ORDER BY score DESC, i.id LIMIT $3"
+    );
+    const EVIDENCE_BY_IDS: &'static str = concat!(
+        "SELECT ",
+        prfaq_store_sql::evidence_columns!(),
+        " FROM evidence_items i WHERE i.workspace_id = $1 AND i.id IN (SELECT value FROM json_each($2)) ORDER BY i.id"
+    );
+    const EVIDENCE_BY_FINGERPRINTS: &'static str = concat!(
+        "SELECT i.fingerprint, ",
+        prfaq_store_sql::evidence_columns!(),
+        " FROM evidence_items i WHERE i.workspace_id = $1 AND i.fingerprint IN (SELECT value FROM json_each($2))"
+    );
+    // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not a join.
+    const INSERT_EVIDENCE: &'static str = "INSERT INTO evidence_items (workspace_id, fingerprint, kind, source, \
+         source_ref, date, segment, customer, text, created_at, updated_at) \
+         SELECT $1, json_extract(j.value, '$.fingerprint'), json_extract(j.value, '$.kind'), \
+         json_extract(j.value, '$.source'), json_extract(j.value, '$.source_ref'), json_extract(j.value, '$.date'), \
+         json_extract(j.value, '$.segment'), json_extract(j.value, '$.customer'), json_extract(j.value, '$.text'), $3, $3 \
+         FROM json_each($2) j WHERE true \
+         ON CONFLICT (workspace_id, fingerprint) DO NOTHING RETURNING fingerprint";
+
+    fn query(words: &[String], any: bool) -> Option<String> {
+        let quoted: Vec<String> =
+            prfaq_store_sql::plain_words(words).iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
+        (!quoted.is_empty()).then(|| quoted.join(if any { " OR " } else { " " }))
+    }
+}
+
 prfaq_store_sql::impl_store!(SqliteStore, sqlx::Sqlite, "sqlite");

@@ -19,7 +19,9 @@ macro_rules! conformance_tests {
         $crate::conformance_tests!(@each $make;
             users, sessions, sign_in_failures, api_tokens, settings, workspaces_and_invitations, revisions_and_conflicts,
             concurrent_saves_one_wins, rounds_and_reading, comments, agent_jobs, decisions, audit_log,
-            unknown_ids_are_not_found);
+            unknown_ids_are_not_found, evidence_import_is_idempotent, evidence_failed_import_stores_nothing,
+            evidence_search_ranks_and_filters, evidence_quote_candidates, evidence_stays_in_its_workspace,
+            evidence_editors);
     };
     (@each $make:expr; $($name:ident),+) => {$(
         #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -497,4 +499,271 @@ pub async fn unknown_ids_are_not_found(store: &dyn Store) {
     assert!(matches!(saved, Err(StoreError::NotFound(_))), "{saved:?}");
     let opened = store.open_round(missing, 0, &[], audit(owner.id, "round.opened")).await;
     assert!(matches!(opened, Err(StoreError::NotFound(_))), "{opened:?}");
+}
+
+fn evidence(fingerprint: &str, kind: &str, text: &str) -> NewEvidence {
+    NewEvidence {
+        fingerprint: fingerprint.to_owned(),
+        kind: kind.to_owned(),
+        source: "zendesk".to_owned(),
+        source_ref: None,
+        date: None,
+        segment: None,
+        customer: None,
+        text: text.to_owned(),
+    }
+}
+
+fn dated(mut item: NewEvidence, date: &str, segment: &str, customer: &str) -> NewEvidence {
+    item.date = Some(date.to_owned());
+    item.segment = Some(segment.to_owned());
+    item.customer = Some(customer.to_owned());
+    item
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Three tickets about exports and two about other things, in a fresh workspace.
+async fn evidence_workspace(store: &dyn Store) -> (User, Workspace) {
+    let owner = user(store, "owner@example.com").await;
+    let workspace = store.create_workspace("Product", owner.id).await.unwrap();
+    let items = [
+        dated(
+            evidence("t1", "ticket", "The export to Excel is slow, exports take an hour every Monday."),
+            "2024-01-10",
+            "Enterprise",
+            "Dana",
+        ),
+        dated(
+            evidence("t2", "ticket", "Exporting the weekly report fails when the file is large."),
+            "2024-02-10",
+            "self-serve",
+            "Lee",
+        ),
+        dated(
+            evidence("t3", "forum", "I wish the dashboard loaded faster in the morning."),
+            "2024-03-10",
+            "enterprise",
+            "Ana",
+        ),
+        dated(evidence("t4", "survey", "Slow export, slow export, slow export."), "2024-04-10", "enterprise", "Dana"),
+        dated(evidence("t5", "call", "Billing is confusing for our finance team."), "2024-05-10", "enterprise", "Bo"),
+    ];
+    let summary = store
+        .import_evidence(workspace.id, &items, Audit::by(owner.id, "evidence.imported", "tickets.csv"))
+        .await
+        .unwrap();
+    assert_eq!(summary, ImportSummary { added: 5, updated: 0, unchanged: 0 });
+    (owner, workspace)
+}
+
+/// Importing the same items again adds nothing; an edited item (same fingerprint, new text)
+/// is updated; the import and its counts are in the audit log.
+pub async fn evidence_import_is_idempotent(store: &dyn Store) {
+    let (owner, workspace) = evidence_workspace(store).await;
+    assert_eq!(store.evidence_count(workspace.id).await.unwrap(), 5);
+    let again = [
+        dated(
+            evidence("t1", "ticket", "The export to Excel is slow, exports take an hour every Monday."),
+            "2024-01-10",
+            "Enterprise",
+            "Dana",
+        ),
+        dated(
+            evidence("t2", "ticket", "Exporting the weekly report fails when the file is over 10 MB."),
+            "2024-02-10",
+            "self-serve",
+            "Lee",
+        ),
+        evidence("t6", "note", "Finance wants invoices as PDF."),
+    ];
+    let summary = store
+        .import_evidence(workspace.id, &again, Audit::by(owner.id, "evidence.imported", "again.csv"))
+        .await
+        .unwrap();
+    assert_eq!(summary, ImportSummary { added: 1, updated: 1, unchanged: 1 });
+    assert_eq!(store.evidence_count(workspace.id).await.unwrap(), 6);
+    let same = store.import_evidence(workspace.id, &again, Audit::by(owner.id, "evidence.imported", "again.csv")).await;
+    assert_eq!(same.unwrap(), ImportSummary { added: 0, updated: 0, unchanged: 3 });
+    let listed = store.evidence_items(workspace.id, &EvidenceFilter::default(), 100).await.unwrap();
+    assert_eq!(listed.len(), 6);
+    let edited = listed.iter().find(|i| i.text.contains("10 MB")).expect("the edited text is stored");
+    assert!(edited.updated_at >= edited.created_at);
+    assert!(!listed.iter().any(|i| i.text.contains("file is large")), "the old text is replaced, not kept beside");
+    let found = store.search_evidence(workspace.id, &words("mb"), &EvidenceFilter::default(), 10).await.unwrap();
+    assert_eq!(found.hits.len(), 1, "the index follows an updated text");
+    let gone = store.search_evidence(workspace.id, &words("large"), &EvidenceFilter::default(), 10).await.unwrap();
+    assert!(gone.hits.is_empty(), "the index forgets the old text: {gone:?}");
+    let log = store.audit_log(workspace.id, None, 10).await.unwrap();
+    assert_eq!(log[0].action, "evidence.imported");
+    assert_eq!(log[0].detail, "again.csv: 0 added, 0 updated, 3 unchanged");
+    assert_eq!(log[1].detail, "again.csv: 1 added, 1 updated, 1 unchanged");
+
+    // The same item twice in one file: stored once, then compared with itself; a large file
+    // keeps its order in the ids.
+    let twice = [evidence("d1", "note", "First words."), evidence("d1", "note", "Second words.")];
+    let summary = store.import_evidence(workspace.id, &twice, Audit::by(owner.id, "evidence.imported", "d")).await;
+    assert_eq!(summary.unwrap(), ImportSummary { added: 1, updated: 1, unchanged: 0 });
+    let large: Vec<NewEvidence> =
+        (0..1200).map(|n| evidence(&format!("big{n}"), "review", &format!("Review number {n}."))).collect();
+    let summary = store.import_evidence(workspace.id, &large, Audit::by(owner.id, "evidence.imported", "big")).await;
+    assert_eq!(summary.unwrap(), ImportSummary { added: 1200, updated: 0, unchanged: 0 });
+    let listed = store.evidence_items(workspace.id, &EvidenceFilter::default(), 1200).await.unwrap();
+    let texts: Vec<&str> = listed.iter().rev().map(|i| i.text.as_str()).collect();
+    let expected: Vec<String> = (0..1200).map(|n| format!("Review number {n}.")).collect();
+    assert_eq!(texts, expected, "ids follow the file's order");
+    let mut edited = large.clone();
+    edited[700].text = "Review number 700, edited.".into();
+    let summary = store.import_evidence(workspace.id, &edited, Audit::by(owner.id, "evidence.imported", "big")).await;
+    assert_eq!(summary.unwrap(), ImportSummary { added: 0, updated: 1, unchanged: 1199 });
+    let count = store.evidence_count(workspace.id).await.unwrap();
+
+    let observed = evidence("o1", "observation", "She looked for the export button under Share.");
+    let first = store.add_evidence(workspace.id, observed.clone(), Audit::by(owner.id, "evidence.observed", "")).await;
+    let first = first.unwrap();
+    assert_eq!(first.kind, "observation");
+    let second = store.add_evidence(workspace.id, observed, Audit::by(owner.id, "evidence.observed", "")).await;
+    assert_eq!(second.unwrap().id, first.id, "the same observation twice is one item");
+    assert_eq!(store.evidence_count(workspace.id).await.unwrap(), count + 1);
+    assert_eq!(store.audit_log(workspace.id, None, 1).await.unwrap()[0].action, "evidence.observed");
+}
+
+/// An import that fails part-way stores none of its items, and writes no audit entry.
+pub async fn evidence_failed_import_stores_nothing(store: &dyn Store) {
+    let (owner, workspace) = evidence_workspace(store).await;
+    let entries = store.audit_log(workspace.id, None, 100).await.unwrap().len();
+    let items = [
+        evidence("n1", "ticket", "A brand new complaint about invoices."),
+        evidence("t1", "ticket", "An edit of a known item that must not survive either."),
+        evidence("n2", "ticket", "   "),
+    ];
+    let failed = store.import_evidence(workspace.id, &items, Audit::by(owner.id, "evidence.imported", "bad.csv")).await;
+    assert!(matches!(failed, Err(StoreError::Invalid(_))), "{failed:?}");
+    assert_eq!(store.evidence_count(workspace.id).await.unwrap(), 5);
+    let invoices = store.search_evidence(workspace.id, &words("invoices"), &EvidenceFilter::default(), 10).await;
+    assert!(invoices.unwrap().hits.is_empty(), "nothing of the failed import is searchable");
+    let known = store.evidence_items(workspace.id, &EvidenceFilter::default(), 100).await.unwrap();
+    assert!(!known.iter().any(|i| i.text.contains("must not survive")));
+    assert_eq!(store.audit_log(workspace.id, None, 100).await.unwrap().len(), entries);
+    // A large file is written in several statements: one that fails late takes back the
+    // earlier ones too.
+    let mut large: Vec<NewEvidence> =
+        (0..1200).map(|n| evidence(&format!("big{n}"), "review", &format!("Review {n} about invoices."))).collect();
+    large[1100].text = " ".into();
+    let failed = store.import_evidence(workspace.id, &large, Audit::by(owner.id, "evidence.imported", "big.csv")).await;
+    assert!(matches!(failed, Err(StoreError::Invalid(_))), "{failed:?}");
+    assert_eq!(store.evidence_count(workspace.id).await.unwrap(), 5, "none of the 1,100 good rows stayed");
+    let nowhere =
+        store.import_evidence(WorkspaceId(999_999), &items[..1], Audit::by(owner.id, "evidence.imported", "x")).await;
+    assert!(matches!(nowhere, Err(StoreError::NotFound(_))), "{nowhere:?}");
+}
+
+/// Search: stemmed words, every word required unless no item has them all, ranked by how
+/// much an item is about the words, with snippets marking them; filters by kind, segment and
+/// date.
+pub async fn evidence_search_ranks_and_filters(store: &dyn Store) {
+    let (_, workspace) = evidence_workspace(store).await;
+    let all = EvidenceFilter::default();
+    let found = store.search_evidence(workspace.id, &words("export slow"), &all, 10).await.unwrap();
+    assert!(found.all_words);
+    let texts: Vec<&str> = found.hits.iter().map(|h| h.item.text.as_str()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts[0].starts_with("Slow export, slow export"), "the item most about the words ranks first: {texts:?}");
+    assert!(found.hits[0].score > found.hits[1].score);
+    let snippet = &found.hits[1].snippet;
+    assert!(snippet.contains(&format!("{HIT_START}export")) && snippet.contains(HIT_END), "{snippet:?}");
+
+    let stemmed = store.search_evidence(workspace.id, &words("exported"), &all, 10).await.unwrap();
+    assert_eq!(stemmed.hits.len(), 3, "`exported` finds export, exports and exporting: {stemmed:?}");
+
+    let fallback = store.search_evidence(workspace.id, &words("dashboard billing"), &all, 10).await.unwrap();
+    assert!(!fallback.all_words, "no item has both words, so items with either are shown");
+    assert_eq!(fallback.hits.len(), 2);
+
+    let odd = store.search_evidence(workspace.id, &words("\"export\" OR -slow* (NEAR"), &all, 10).await.unwrap();
+    assert!(!odd.hits.is_empty(), "query syntax in the input is read as words");
+    let nothing = store.search_evidence(workspace.id, &words("zebra"), &all, 10).await.unwrap();
+    assert!(nothing.hits.is_empty());
+    assert!(store.search_evidence(workspace.id, &[], &all, 10).await.unwrap().hits.is_empty());
+
+    let tickets = EvidenceFilter { kind: Some("ticket".into()), ..EvidenceFilter::default() };
+    let found = store.search_evidence(workspace.id, &words("export"), &tickets, 10).await.unwrap();
+    assert_eq!(found.hits.len(), 2);
+    assert!(found.hits.iter().all(|h| h.item.kind == "ticket"));
+    let enterprise = EvidenceFilter { segment: Some("ENTERPRISE".into()), ..EvidenceFilter::default() };
+    let found = store.search_evidence(workspace.id, &words("export"), &enterprise, 10).await.unwrap();
+    assert_eq!(found.hits.len(), 2, "the segment is compared without case");
+    let since = EvidenceFilter { since: Some("2024-02-01".into()), ..EvidenceFilter::default() };
+    let found = store.search_evidence(workspace.id, &words("export"), &since, 10).await.unwrap();
+    assert_eq!(found.hits.len(), 2);
+    assert_eq!(store.search_evidence(workspace.id, &words("export"), &all, 1).await.unwrap().hits.len(), 1);
+
+    let listed = store.evidence_items(workspace.id, &enterprise, 100).await.unwrap();
+    assert_eq!(listed.len(), 4);
+    assert!(listed.windows(2).all(|w| w[0].id > w[1].id), "newest first");
+    let both = EvidenceFilter { kind: Some("ticket".into()), since: Some("2024-02-01".into()), segment: None };
+    let listed = store.evidence_items(workspace.id, &both, 100).await.unwrap();
+    assert_eq!(listed.iter().map(|i| i.customer.as_deref()).collect::<Vec<_>>(), [Some("Lee")]);
+    assert_eq!(store.evidence_items(workspace.id, &all, 2).await.unwrap().len(), 2);
+}
+
+/// The items a quote may come from: those sharing its content words, best first, at most 40.
+pub async fn evidence_quote_candidates(store: &dyn Store) {
+    let (owner, workspace) = evidence_workspace(store).await;
+    let found = store.evidence_quote_candidates(workspace.id, &words("export slow monday hour")).await.unwrap();
+    assert!(found.len() >= 2, "{found:?}");
+    assert_eq!(found[0].customer.as_deref(), Some("Dana"));
+    assert!(found[0].text.contains("Monday") || found[0].text.starts_with("Slow export"), "{found:?}");
+    assert!(!found.iter().any(|i| i.text.contains("Billing")));
+    assert!(store.evidence_quote_candidates(workspace.id, &[]).await.unwrap().is_empty());
+    let many: Vec<NewEvidence> =
+        (0..50).map(|n| evidence(&format!("m{n}"), "review", &format!("Review {n}: invoices are slow."))).collect();
+    store.import_evidence(workspace.id, &many, Audit::by(owner.id, "evidence.imported", "many")).await.unwrap();
+    let capped = store.evidence_quote_candidates(workspace.id, &words("invoices slow")).await.unwrap();
+    assert_eq!(capped.len(), 40, "at most 40 candidates");
+}
+
+/// Items belong to one workspace: another workspace neither finds, lists, counts nor reads
+/// them by id, and the same fingerprint there is a separate item.
+pub async fn evidence_stays_in_its_workspace(store: &dyn Store) {
+    let (owner, workspace) = evidence_workspace(store).await;
+    let other = store.create_workspace("Other", owner.id).await.unwrap();
+    let ids: Vec<EvidenceId> = store
+        .evidence_items(workspace.id, &EvidenceFilter::default(), 100)
+        .await
+        .unwrap()
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    assert_eq!(store.evidence_count(other.id).await.unwrap(), 0);
+    assert!(store.evidence_by_ids(other.id, &ids).await.unwrap().is_empty());
+    let all = EvidenceFilter::default();
+    assert!(store.search_evidence(other.id, &words("export"), &all, 10).await.unwrap().hits.is_empty());
+    assert!(store.evidence_quote_candidates(other.id, &words("export")).await.unwrap().is_empty());
+    let mine = store.evidence_by_ids(workspace.id, &[ids[0], EvidenceId(999_999), ids[2], ids[0]]).await.unwrap();
+    let mut expected = vec![ids[0], ids[2]];
+    expected.sort();
+    assert_eq!(mine.iter().map(|i| i.id).collect::<Vec<_>>(), expected, "known ids once each, in id order");
+    let copy = [evidence("t1", "ticket", "The export to Excel is slow, exports take an hour every Monday.")];
+    let summary = store.import_evidence(other.id, &copy, Audit::by(owner.id, "evidence.imported", "x")).await.unwrap();
+    assert_eq!(summary.added, 1, "a fingerprint is unique per workspace, not across them");
+}
+
+/// Who edits in a workspace: owners and authors of its documents.
+pub async fn evidence_editors(store: &dyn Store) {
+    let (owner, workspace, document) = workspace_with_document(store).await;
+    let reviewer = user(store, "reviewer@example.com").await;
+    let author = user(store, "author@example.com").await;
+    for someone in [&reviewer, &author] {
+        store.set_member(workspace.id, someone.id, WorkspaceRole::Member, audit(owner.id, "m")).await.unwrap();
+    }
+    store.set_document_role(document.id, reviewer.id, DocumentRole::Reviewer, audit(owner.id, "r")).await.unwrap();
+    store.set_document_role(document.id, author.id, DocumentRole::Author, audit(owner.id, "r")).await.unwrap();
+    assert!(store.edits_in_workspace(workspace.id, owner.id).await.unwrap());
+    assert!(store.edits_in_workspace(workspace.id, author.id).await.unwrap());
+    assert!(!store.edits_in_workspace(workspace.id, reviewer.id).await.unwrap());
+    let other = store.create_workspace("Other", reviewer.id).await.unwrap();
+    assert!(!store.edits_in_workspace(other.id, owner.id).await.unwrap());
 }

@@ -315,6 +315,56 @@ pub trait Store: Send + Sync + 'static {
     /// The jobs of a round, newest first.
     async fn round_agent_jobs(&self, round: RoundId) -> StoreResult<Vec<AgentJob>>;
 
+    // --- evidence ---
+
+    /// Stores `items` in `workspace` in one transaction: an item whose fingerprint the workspace
+    /// knows is updated when its text, date, segment or customer changed and left alone
+    /// otherwise; the rest are added. The audit entry (action `audit.action`, its detail followed
+    /// by the counts) is written in the same transaction. When anything fails nothing is stored;
+    /// an item with empty text is [`StoreError::Invalid`].
+    async fn import_evidence(
+        &self,
+        workspace: WorkspaceId,
+        items: &[NewEvidence],
+        audit: Audit,
+    ) -> StoreResult<ImportSummary>;
+    /// Stores one item (an observation typed in) as [`Store::import_evidence`] would, and
+    /// returns it as stored.
+    async fn add_evidence(&self, workspace: WorkspaceId, item: NewEvidence, audit: Audit) -> StoreResult<EvidenceItem>;
+    /// How many evidence items `workspace` holds.
+    async fn evidence_count(&self, workspace: WorkspaceId) -> StoreResult<i64>;
+    /// The items of `workspace` with these ids, in id order; ids of other workspaces' items and
+    /// unknown ids are left out.
+    async fn evidence_by_ids(&self, workspace: WorkspaceId, ids: &[EvidenceId]) -> StoreResult<Vec<EvidenceItem>>;
+    /// The items of `workspace` that `filter` lets through, newest id first, at most `limit`.
+    async fn evidence_items(
+        &self,
+        workspace: WorkspaceId,
+        filter: &EvidenceFilter,
+        limit: i64,
+    ) -> StoreResult<Vec<EvidenceItem>>;
+    /// The `limit` items of `workspace` that best match `words` (lower-case words of letters,
+    /// digits and inner apostrophes; the database stems them): the items with every word, or,
+    /// when none has them all, the items with any of them ([`EvidenceFound::all_words`] says
+    /// which).
+    async fn search_evidence(
+        &self,
+        workspace: WorkspaceId,
+        words: &[String],
+        filter: &EvidenceFilter,
+        limit: i64,
+    ) -> StoreResult<EvidenceFound>;
+    /// The items of `workspace` a quote may come from: at most 40 sharing the most of its
+    /// content `words`, best first. Whether one really holds the quote is for the caller to
+    /// decide.
+    async fn evidence_quote_candidates(
+        &self,
+        workspace: WorkspaceId,
+        words: &[String],
+    ) -> StoreResult<Vec<EvidenceItem>>;
+    /// True when `user` is an owner or author of at least one document of `workspace`.
+    async fn edits_in_workspace(&self, workspace: WorkspaceId, user: UserId) -> StoreResult<bool>;
+
     // --- audit ---
 
     /// Writes an entry of the audit log for a change made outside the other methods (a

@@ -650,3 +650,111 @@ pub struct NewAgentJob {
     /// What it was asked (JSON).
     pub input: String,
 }
+
+id_type!(
+    /// An evidence item of a workspace: what a customer said or what a prototype showed,
+    /// cited from documents as `[ev:ID]`.
+    EvidenceId,
+);
+
+/// An evidence item as stored. The kind is one of the words `prfaq_evidence::Kind` names
+/// (`ticket`, `observation` …); the server checks it before storing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EvidenceItem {
+    /// Its id, cited as `[ev:ID]`.
+    pub id: EvidenceId,
+    /// The workspace it belongs to.
+    pub workspace_id: WorkspaceId,
+    /// Its kind (`ticket`, `forum`, `call`, `survey`, `review`, `interview`, `observation`,
+    /// `note`).
+    pub kind: String,
+    /// Where it came from: a system, a file name, a prototype session.
+    pub source: String,
+    /// Its id in that source, when it has one.
+    pub source_ref: Option<String>,
+    /// When it was said or seen, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The customer segment.
+    pub segment: Option<String>,
+    /// Who said it or who was watched.
+    pub customer: Option<String>,
+    /// The words.
+    pub text: String,
+    /// When it was first stored.
+    pub created_at: Timestamp,
+    /// When its text or details last changed.
+    pub updated_at: Timestamp,
+}
+
+/// An evidence item to store. Its fingerprint (`prfaq_evidence::NewItem::fingerprint`) is its
+/// identity within the workspace: storing an item whose fingerprint is known updates that item
+/// instead of adding one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEvidence {
+    /// The identity that makes re-importing the same file add nothing twice.
+    pub fingerprint: String,
+    /// Its kind.
+    pub kind: String,
+    /// Where it came from.
+    pub source: String,
+    /// Its id in that source.
+    pub source_ref: Option<String>,
+    /// `YYYY-MM-DD`, when known.
+    pub date: Option<String>,
+    /// The customer segment.
+    pub segment: Option<String>,
+    /// Who said it.
+    pub customer: Option<String>,
+    /// The words; must not be empty.
+    pub text: String,
+}
+
+/// What an import changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    /// Items new to the workspace.
+    pub added: i64,
+    /// Known items whose text, date, segment or customer changed.
+    pub updated: i64,
+    /// Known items stored as they are.
+    pub unchanged: i64,
+}
+
+/// Which evidence items a listing or a search looks at.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EvidenceFilter {
+    /// Only this kind.
+    pub kind: Option<String>,
+    /// Only this segment (compared without case).
+    pub segment: Option<String>,
+    /// Only items dated on or after this `YYYY-MM-DD`.
+    pub since: Option<String>,
+}
+
+/// Marks the start of a matched word in an [`EvidenceHit`]'s snippet.
+pub const HIT_START: char = '\u{2}';
+/// Marks the end of a matched word in an [`EvidenceHit`]'s snippet.
+pub const HIT_END: char = '\u{3}';
+
+/// A search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceHit {
+    /// The item.
+    pub item: EvidenceItem,
+    /// Its relevance as the database ranks it (higher is better; comparable only within one
+    /// search).
+    pub score: f64,
+    /// The passage around the matched words, each matched word between [`HIT_START`] and
+    /// [`HIT_END`].
+    pub snippet: String,
+}
+
+/// The results of a search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceFound {
+    /// The best hits, best first.
+    pub hits: Vec<EvidenceHit>,
+    /// True when every word matched; false when no item had them all and the hits are items
+    /// with any of them.
+    pub all_words: bool,
+}

@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use prfaq_store::{DocumentId, DocumentRole, DocumentSummary, Membership, Revision, RevisionSummary, WorkspaceId};
+use prfaq_store::{DocumentId, DocumentRole, Membership, Revision, RevisionSummary, WorkspaceId};
 use serde::{Deserialize, Serialize};
 
 use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
@@ -12,6 +12,7 @@ use crate::auth::identity::Identity;
 use crate::error::{AppError, AppResult};
 use crate::service::analysis::Analysis;
 use crate::service::documents::{self, validate_markdown};
+use crate::service::evidence;
 use crate::state::AppState;
 
 /// `GET /api/v1/workspaces`: the caller's workspaces.
@@ -19,15 +20,16 @@ pub async fn workspaces(state: axum::extract::State<AppState>, me: Identity) -> 
     Ok(Json(state.store().memberships(me.user.id).await?))
 }
 
-/// `GET /api/v1/workspaces/{id}/documents`: the portfolio.
+/// `GET /api/v1/workspaces/{id}/documents`: the portfolio, each document with the evidence
+/// strength of its latest revision.
 pub async fn portfolio(
     state: axum::extract::State<AppState>,
     me: Identity,
     ApiPath(workspace): ApiPath<i64>,
-) -> AppResult<Json<Vec<DocumentSummary>>> {
+) -> AppResult<Json<Vec<evidence::PortfolioRow>>> {
     let workspace = WorkspaceId(workspace);
     workspace_access(&state, &me.user, workspace).await?;
-    Ok(Json(state.store().portfolio(workspace).await?))
+    Ok(Json(evidence::portfolio(&state, workspace).await?))
 }
 
 /// The body of `POST /api/v1/workspaces/{id}/documents`.
@@ -144,17 +146,28 @@ pub async fn diff(
 pub struct CheckRequest {
     /// The text to check.
     pub markdown: String,
+    /// The workspace whose evidence the text cites: its `[ev:ID]` citations and customer
+    /// quotes are then checked against it (the caller must be a member).
+    pub workspace: Option<i64>,
 }
 
 /// `POST /api/v1/check`: the critique engine's findings and score for a text (the
-/// `prfaq check --format json` format), for the editor's live findings.
+/// `prfaq check --format json` format), for the editor's live findings; with `workspace`, with
+/// that workspace's evidence.
 pub async fn check(
-    _me: Identity,
+    me: Identity,
     state: axum::extract::State<AppState>,
     ApiJson(body): ApiJson<CheckRequest>,
 ) -> AppResult<Response> {
     validate_markdown(&body.markdown)?;
-    let analysis = Analysis::of(state.engine(), &body.markdown);
+    let analysis = match body.workspace {
+        Some(workspace) => {
+            let workspace = WorkspaceId(workspace);
+            workspace_access(&state, &me.user, workspace).await?;
+            evidence::analyse(&state, workspace, &body.markdown).await?
+        }
+        None => Analysis::of(state.engine(), &body.markdown),
+    };
     let checked = prfaq_report::Checked { path: "document.md".into(), doc: analysis.doc, report: analysis.report };
     let body = prfaq_report::json(std::slice::from_ref(&checked));
     Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response())

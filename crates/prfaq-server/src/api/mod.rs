@@ -7,6 +7,7 @@ pub mod audit;
 pub mod comments;
 pub mod compare;
 pub mod documents;
+pub mod evidence;
 pub mod extract;
 pub mod openapi;
 pub mod rounds;
@@ -55,6 +56,10 @@ pub fn routes() -> Router<AppState> {
         .route("/rounds/{id}/ai-reviews", post(agents::ask_reviewers))
         .route("/documents/{id}/rewrites", post(agents::rewrite))
         .route("/agent-jobs/{id}", get(agents::job))
+        .route("/workspaces/{id}/evidence", get(evidence::search).post(evidence::import))
+        .route("/workspaces/{id}/evidence/themes", get(evidence::themes))
+        .route("/workspaces/{id}/evidence/{item}", get(evidence::item))
+        .route("/workspaces/{id}/observations", post(evidence::observe))
         .route("/tokens", get(tokens::list).post(tokens::create))
         .route("/tokens/{id}", delete(tokens::revoke))
         .fallback(documents::not_found)

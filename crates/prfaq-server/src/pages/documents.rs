@@ -5,19 +5,18 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
-use prfaq_store::{
-    Document, DocumentId, DocumentRole, DocumentSummary, RevisionSummary, Timestamp, Workspace, WorkspaceId,
-};
+use prfaq_store::{Document, DocumentId, DocumentRole, RevisionSummary, Timestamp, Workspace, WorkspaceId};
 use serde::Deserialize;
 use tower_sessions::Session;
 
+use super::citations::cite_evidence;
+use super::evidence::{QuotePicker, quote_picker};
 use super::views::{RewriteTarget, convergence, diff_html, document_html, findings_html, score_chart};
 use super::{PageResult, PageUser, render};
 use crate::auth::access::{document_access, workspace_access};
 use crate::auth::identity::csrf_token;
 use crate::error::AppError;
-use crate::service::analysis::Analysis;
-use crate::service::documents;
+use crate::service::{documents, evidence};
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -27,7 +26,7 @@ struct PortfolioPage<'a> {
     signed_in: Option<&'a str>,
     workspace: Workspace,
     is_admin: bool,
-    documents: Vec<DocumentSummary>,
+    documents: Vec<evidence::PortfolioRow>,
     due: Vec<Document>,
 }
 
@@ -45,7 +44,7 @@ pub(crate) async fn portfolio(
         signed_in: Some(&me.user.name),
         workspace: state.store().workspace(workspace).await?,
         is_admin: role == prfaq_store::WorkspaceRole::Admin,
-        documents: state.store().portfolio(workspace).await?,
+        documents: evidence::portfolio(&state, workspace).await?,
         due: state.store().due_for_revisit(workspace, Timestamp::now()).await?,
     };
     Ok(render(&page))
@@ -98,11 +97,14 @@ pub(crate) async fn view(
 ) -> PageResult {
     let access = document_access(&state, &me.user, DocumentId(id)).await?;
     let head = state.store().revision(access.document.id, access.document.head).await?;
-    let analysis = Analysis::of(state.engine(), &head.markdown);
+    let workspace = access.document.workspace_id;
+    let analysis = evidence::analyse(&state, workspace, &head.markdown).await?;
+    let cited = evidence::cited_items(&state, workspace, &analysis.doc).await?;
     let revisions = state.store().revisions(access.document.id).await?;
     let csrf = csrf_token(&session).await?;
     let review = super::review::document_sections(&state, &me.user, &access, &csrf, head.metrics.words).await?;
     let (front, rendered) = document_html(&analysis.doc);
+    let rendered = cite_evidence(&rendered, workspace.0, &cited);
     let agents_ready = crate::service::agents::available(&state, access.document.workspace_id).await?;
     let page = DocumentPage {
         csrf: &csrf,
@@ -145,6 +147,7 @@ struct EditPage<'a> {
     markdown: String,
     findings: String,
     conflict: Option<ConflictView>,
+    quotes: Option<QuotePicker>,
 }
 
 /// `GET /d/{id}/edit`: the editor on the latest revision.
@@ -157,12 +160,13 @@ pub(crate) async fn edit_form(
     let access = document_access(&state, &me.user, DocumentId(id)).await?;
     access.require_edit()?;
     let head = state.store().revision(access.document.id, access.document.head).await?;
-    let analysis = Analysis::of(state.engine(), &head.markdown);
+    let analysis = evidence::analyse(&state, access.document.workspace_id, &head.markdown).await?;
     let page = EditPage {
         csrf: &csrf_token(&session).await?,
         signed_in: Some(&me.user.name),
         base: head.number,
         findings: findings_html(&analysis, None),
+        quotes: quote_picker(&state, access.document.workspace_id).await?,
         markdown: head.markdown,
         document: access.document,
         conflict: None,
@@ -195,10 +199,11 @@ pub(crate) async fn save(
             let latest = state.store().revision(DocumentId(id), current).await?;
             let mine = prfaq_doc::parse(&markdown);
             let diff = prfaq_revise::diff(&mine, &prfaq_doc::parse(&latest.markdown), &state.engine().config().revise);
-            let analysis = Analysis::of(state.engine(), &markdown);
+            let analysis = evidence::analyse(&state, access.document.workspace_id, &markdown).await?;
             let page = EditPage {
                 csrf: &csrf_token(&session).await?,
                 signed_in: Some(&me.user.name),
+                quotes: quote_picker(&state, access.document.workspace_id).await?,
                 document: access.document,
                 base: current,
                 findings: findings_html(&analysis, None),
@@ -224,9 +229,10 @@ pub(crate) async fn check(
     Path(id): Path<i64>,
     Form(form): Form<CheckForm>,
 ) -> PageResult {
-    document_access(&state, &me.user, DocumentId(id)).await?;
+    let access = document_access(&state, &me.user, DocumentId(id)).await?;
     documents::validate_markdown(&form.markdown)?;
-    let analysis = Analysis::of(state.engine(), &form.markdown.replace("\r\n", "\n"));
+    let analysis =
+        evidence::analyse(&state, access.document.workspace_id, &form.markdown.replace("\r\n", "\n")).await?;
     Ok(axum::response::Html(findings_html(&analysis, None)).into_response())
 }
 

@@ -5,8 +5,10 @@
 pub(crate) mod account;
 mod agents;
 mod audit;
+mod citations;
 mod compare;
 mod documents;
+mod evidence;
 mod invite;
 mod review;
 mod sharing;
@@ -58,6 +60,11 @@ pub fn routes() -> Router<AppState> {
         .route("/r/{id}/ai-reviews", post(agents::ask_reviewers))
         .route("/d/{id}/rewrites", post(agents::rewrite))
         .route("/jobs/{id}", get(agents::job))
+        .route("/w/{id}/evidence", get(evidence::page))
+        .route("/w/{id}/evidence/import", post(evidence::import))
+        .route("/w/{id}/evidence/{item}", get(evidence::item))
+        .route("/w/{id}/observations", post(evidence::observe))
+        .route("/d/{id}/quotes", post(evidence::pick_quote))
         .route("/invite/{token}", get(invite::show))
         .route("/invite/{token}/accept", post(invite::accept))
         .route("/invite/{token}/join", post(invite::join))

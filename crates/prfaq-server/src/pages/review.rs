@@ -157,6 +157,10 @@ async fn round_page(state: &AppState, me: &User, session: &Session, id: RoundId,
         None
     };
     let mine = found.reviewer(me.id);
+    let parsed = prfaq_doc::parse(&revision.markdown);
+    let workspace = found.access.document.workspace_id;
+    let cited = crate::service::evidence::cited_items(state, workspace, &parsed).await?;
+    let rendered = super::citations::cite_evidence(&super::views::document_html(&parsed).1, workspace.0, &cited);
     let page = RoundPage {
         csrf: &csrf,
         signed_in: Some(&me.name),
@@ -166,7 +170,7 @@ async fn round_page(state: &AppState, me: &User, session: &Session, id: RoundId,
         read_to_end: mine.is_some_and(|r| r.reached_end_at.is_some()),
         my_function: mine.map(|r| r.function),
         min_read: duration_words(found.round.min_read_seconds),
-        rendered: super::views::document_html(&prfaq_doc::parse(&revision.markdown)).1,
+        rendered,
         panel: panel_html(&found, me.id, &csrf, draft),
         reviewers: found
             .reviewers

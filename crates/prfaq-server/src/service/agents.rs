@@ -380,7 +380,9 @@ pub async fn rewrite(
     access.require_edit()?;
     let revision = state.store().revision(document, request.revision).await?;
     let doc = prfaq_doc::parse(&revision.markdown);
-    let report = state.engine().check(&doc);
+    // The findings the document page listed: with the workspace's evidence, when it has any.
+    let facts = crate::service::evidence::facts(state, access.document.workspace_id, &doc).await?;
+    let report = state.engine().check_with_evidence(&doc, facts.as_ref());
     let finding = report
         .findings
         .iter()

@@ -1,5 +1,6 @@
 //! What the critique engine and the diff say of a text, in the form the store keeps.
 
+use prfaq_critique::evidence::EvidenceFacts;
 use prfaq_critique::{Engine, Report, Severity};
 use prfaq_doc::Document;
 use prfaq_store::RevisionMetrics;
@@ -14,10 +15,15 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Parses and checks `markdown`.
+    /// Parses and checks `markdown` without evidence (a text of no workspace); a document of a
+    /// workspace is checked through `service::evidence::analyse`.
     pub fn of(engine: &Engine, markdown: &str) -> Self {
-        let doc = prfaq_doc::parse(markdown);
-        let report = engine.check(&doc);
+        Self::checked(engine, prfaq_doc::parse(markdown), None)
+    }
+
+    /// Checks a parsed document, against what its workspace's evidence says of it when given.
+    pub fn checked(engine: &Engine, doc: Document, facts: Option<&EvidenceFacts>) -> Self {
+        let report = engine.check_with_evidence(&doc, facts);
         Analysis { doc, report }
     }
 

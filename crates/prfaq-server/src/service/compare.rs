@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::auth::access::{document_access, workspace_access};
 use crate::error::{AppError, AppResult};
+use crate::service::evidence;
 use crate::state::AppState;
 
 /// The fewest documents a comparison takes.
@@ -113,7 +114,8 @@ pub async fn compare(
 ) -> AppResult<Comparison> {
     workspace_access(state, user, workspace).await?;
     let portfolio = state.store().portfolio(workspace).await?;
-    let mut texts = Vec::with_capacity(ids.len());
+    let mut parsed = Vec::with_capacity(ids.len());
+    let mut facts = Vec::with_capacity(ids.len());
     let mut documents = Vec::with_capacity(ids.len());
     for &id in ids {
         let access = document_access(state, user, id).await?;
@@ -122,17 +124,17 @@ pub async fn compare(
         }
         let summary = portfolio.iter().find(|s| s.document.id == id).cloned().ok_or(AppError::NotFound("document"))?;
         let head = state.store().revision(id, access.document.head).await?;
-        texts.push((access.document.title.clone(), head.markdown));
+        let doc = prfaq_doc::parse(&head.markdown);
+        facts.push(evidence::facts(state, workspace, &doc).await?);
+        parsed.push((access.document.title.clone(), doc));
         documents.push(summary);
     }
-    // Checking several documents takes a while: off the async threads.
+    // Checking several documents takes a while: off the async threads. Each is checked against
+    // the workspace's evidence, which also gives its evidence strength.
     let shared = state.clone();
-    let candidates = tokio::task::spawn_blocking(move || {
-        let parsed: Vec<(String, prfaq_doc::Document)> =
-            texts.into_iter().map(|(title, text)| (title, prfaq_doc::parse(&text))).collect();
-        prfaq_revise::compare(&parsed, shared.engine())
-    })
-    .await
-    .map_err(|e| AppError::Internal(Box::new(e)))?;
+    let candidates =
+        tokio::task::spawn_blocking(move || prfaq_revise::compare_with_evidence(&parsed, &facts, shared.engine()))
+            .await
+            .map_err(|e| AppError::Internal(Box::new(e)))?;
     Ok(Comparison { candidates, documents })
 }

@@ -4,8 +4,9 @@ use prfaq_store::{Audit, CommentStatus, Document, NewRevision, Revision, StoreEr
 
 use crate::auth::access::{document_access, workspace_access};
 use crate::error::{AppError, AppResult};
-use crate::service::analysis::{Analysis, change_class};
+use crate::service::analysis::change_class;
 use crate::service::anchors::reanchor;
+use crate::service::evidence;
 use crate::state::AppState;
 
 /// The largest document text accepted, in bytes.
@@ -49,7 +50,7 @@ pub async fn create(
         None => prfaq_doc::template::render(title, None, &user.email, &today()),
     };
     validate_markdown(&markdown)?;
-    let analysis = Analysis::of(state.engine(), &markdown);
+    let analysis = evidence::analyse(state, workspace, &markdown).await?;
     let title = analysis.title(title.unwrap_or("Untitled PR/FAQ"));
     let first = NewRevision {
         base: 0,
@@ -80,7 +81,7 @@ pub async fn save(
     }
     let previous = state.store().revision(id, base).await?;
     let old = prfaq_doc::parse(&previous.markdown);
-    let analysis = Analysis::of(state.engine(), &markdown);
+    let analysis = evidence::analyse(state, access.document.workspace_id, &markdown).await?;
     let class = change_class(state.engine(), &old, &analysis.doc);
     let title = analysis.title(&access.document.title);
     let revision = NewRevision {

@@ -9,6 +9,7 @@ pub mod comments;
 pub mod compare;
 pub mod decisions;
 pub mod documents;
+pub mod evidence;
 pub mod faq;
 pub mod rounds;
 pub mod sharing;
