@@ -193,6 +193,11 @@ async fn a_malformed_file_is_refused_naming_the_line_and_nothing_is_stored() {
         assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{body}: {}", refused.body);
         assert_eq!(refused.json()["error"]["field"], field, "{body}");
     }
+    let no_text =
+        app.api(Method::POST, &url, &token, Some(json!({"file_name": "t.csv", "content": "when,who\n1,2\n"}))).await;
+    let message = no_text.json()["error"]["message"].as_str().unwrap().to_owned();
+    assert!(message.contains("the header has: when, who") && message.contains("text=COLUMN"), "{message}");
+    assert!(!message.contains("--map"), "the web app's message names no CLI option: {message}");
     let unknown =
         app.api(Method::POST, &url, &token, Some(json!({"file_name": "t.csv", "content": "x", "extra": 1}))).await;
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", unknown.body);

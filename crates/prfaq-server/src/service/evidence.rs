@@ -160,8 +160,16 @@ pub async fn import(state: &AppState, user: &User, workspace: WorkspaceId, uploa
         segment: given(upload.segment),
         customer: given(upload.customer),
     };
-    let parsed = import::parse(&upload.content, format, &mapping, &defaults)
-        .map_err(|e| AppError::field("content", format!("{file_name}: {e}")))?;
+    let parsed = import::parse(&upload.content, format, &mapping, &defaults).map_err(|e| {
+        let message = match e {
+            // The library's sentence names the CLI's option.
+            import::ImportError::NoTextColumn { header } => format!(
+                "line 1: no column holds the text (the header has: {header}); name it as text=COLUMN (\"map\": {{\"text\": \"COLUMN\"}} in the API)"
+            ),
+            other => other.to_string(),
+        };
+        AppError::field("content", format!("{file_name}: {message}"))
+    })?;
     let items: Vec<NewEvidence> = parsed.items.iter().map(new_evidence).collect();
     let audit = Audit::by(user.id, "evidence.imported", file_name.clone());
     let summary = state.store().import_evidence(workspace, &items, audit).await?;
