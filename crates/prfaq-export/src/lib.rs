@@ -106,8 +106,9 @@ pub fn render_fragment(markdown: &str) -> String {
     html::fragment(markdown)
 }
 
-/// Escapes text for HTML element content and attribute values.
-pub(crate) fn escape(text: &str) -> String {
+/// Escapes text for HTML element content and attribute values (`&`, `<`, `>`, `"`, `'`).
+#[must_use]
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use prfaq_export::escape;
 use prfaq_store::EvidenceItem;
 
 /// Characters of an item's words a card shows at most.
@@ -161,22 +162,6 @@ fn unknown(out: &mut String, id: &str, shown: &str, n: usize) {
         shown = escape(shown),
         id = escape(id),
     );
-}
-
-/// Escapes text for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
