@@ -239,11 +239,14 @@ impl EvidenceStore {
     /// # Errors
     /// A database error.
     pub async fn search(&self, query: &str, filter: &Filter, limit: usize) -> StoreResult<Found> {
-        let hits = self.search_fts(search::fts5_query(query, false), filter, limit).await?;
-        if !hits.is_empty() || search::fts5_query(query, false) == search::fts5_query(query, true) {
+        let (all, any) = (search::fts5_query(query, false), search::fts5_query(query, true));
+        // One word (or none) reads the same either way: no second query.
+        let same = all == any;
+        let hits = self.search_fts(all, filter, limit).await?;
+        if !hits.is_empty() || same {
             return Ok(Found { hits, all_words: true });
         }
-        let hits = self.search_fts(search::fts5_query(query, true), filter, limit).await?;
+        let hits = self.search_fts(any, filter, limit).await?;
         Ok(Found { hits, all_words: false })
     }
 
